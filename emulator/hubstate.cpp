@@ -1,0 +1,470 @@
+#include "hubstate.h"
+
+#include "requestgenerator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <openssl/sha.h>
+#include <stdexcept>
+
+namespace emu {
+
+std::string repoTypePlural(RepoType type)
+{
+    return type == RepoType::Model ? "models" : "datasets";
+}
+
+std::optional<RepoType> repoTypeFromPlural(const std::string &plural)
+{
+    if (plural == "models")
+        return RepoType::Model;
+    if (plural == "datasets")
+        return RepoType::Dataset;
+    return std::nullopt;
+}
+
+std::int64_t nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string isoTime(std::int64_t ms)
+{
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buffer[80];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<int>(ms % 1000));
+    return buffer;
+}
+
+std::optional<std::int64_t> parseIsoTime(const std::string &text)
+{
+    std::tm tm{};
+    int millis = 0;
+    char rest[16] = {};
+    int fractionDigits = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%15s", &tm.tm_year, &tm.tm_mon,
+                    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, rest) < 6)
+        return std::nullopt;
+    std::string tail = rest;
+    if (!tail.empty() && tail[0] == '.') {
+        std::size_t i = 1;
+        for (; i < tail.size() && std::isdigit(static_cast<unsigned char>(tail[i])); ++i) {
+            if (fractionDigits < 3) {
+                millis = millis * 10 + (tail[i] - '0');
+                ++fractionDigits;
+            }
+        }
+        while (fractionDigits < 3) {
+            millis *= 10;
+            ++fractionDigits;
+        }
+        tail = tail.substr(i);
+    }
+    if (tail != "Z" && tail != "+00:00" && !tail.empty())
+        return std::nullopt;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+        tm.tm_min > 59 || tm.tm_sec > 60)
+        return std::nullopt;
+    return static_cast<std::int64_t>(timegm(&tm)) * 1000 + millis;
+}
+
+std::string hexId(std::uint64_t a, std::uint64_t b)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%08x%016llx", static_cast<unsigned>(a & 0xffffffffu),
+                  static_cast<unsigned long long>(b));
+    return buffer;
+}
+
+std::string sha1Hex(const std::string &data)
+{
+    unsigned char digest[SHA_DIGEST_LENGTH];
+    SHA1(reinterpret_cast<const unsigned char *>(data.data()), data.size(), digest);
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char byte : digest) {
+        out += digits[byte >> 4];
+        out += digits[byte & 15];
+    }
+    return out;
+}
+
+// ---- Repo ----
+
+const Commit *Repo::headCommit() const
+{
+    const auto ref = refs.find("refs/heads/main");
+    if (ref == refs.end())
+        return nullptr;
+    const auto commit = commits.find(ref->second);
+    return commit == commits.end() ? nullptr : &commit->second;
+}
+
+AccessRequest *Repo::findRequest(const std::string &userId)
+{
+    const auto it = m_index.find(userId);
+    return it == m_index.end() ? nullptr : &m_requests[it->second];
+}
+
+AccessRequest &Repo::addRequest(AccessRequest request)
+{
+    if (!m_requests.empty() && request.timestampMs <= m_requests.back().timestampMs) {
+        // Keep timestamps unique: cursors compare them strictly.
+        const auto pos = std::lower_bound(
+            m_requests.begin(), m_requests.end(), request.timestampMs,
+            [](const AccessRequest &r, std::int64_t ts) { return r.timestampMs < ts; });
+        if (pos != m_requests.end() && pos->timestampMs == request.timestampMs) {
+            request.timestampMs = m_requests.back().timestampMs + 1;
+        } else {
+            const auto inserted = m_requests.insert(pos, std::move(request));
+            const auto index = static_cast<std::size_t>(inserted - m_requests.begin());
+            reindex();
+            return m_requests[index];
+        }
+    }
+    m_index[request.userId] = m_requests.size();
+    m_requests.push_back(std::move(request));
+    return m_requests.back();
+}
+
+void Repo::setRequests(std::vector<AccessRequest> requests)
+{
+    std::stable_sort(requests.begin(), requests.end(),
+                     [](const auto &a, const auto &b) { return a.timestampMs < b.timestampMs; });
+    for (std::size_t i = 1; i < requests.size(); ++i) {
+        if (requests[i].timestampMs <= requests[i - 1].timestampMs)
+            requests[i].timestampMs = requests[i - 1].timestampMs + 1;
+    }
+    m_requests = std::move(requests);
+    reindex();
+}
+
+std::size_t Repo::countStatus(const std::string &status) const
+{
+    return static_cast<std::size_t>(std::count_if(
+        m_requests.begin(), m_requests.end(), [&](const auto &r) { return r.status == status; }));
+}
+
+void Repo::reindex()
+{
+    m_index.clear();
+    m_index.reserve(m_requests.size());
+    for (std::size_t i = 0; i < m_requests.size(); ++i)
+        m_index[m_requests[i].userId] = i;
+}
+
+// ---- HubState ----
+
+namespace {
+
+std::string need(const Json &object, const char *key, const std::string &where)
+{
+    if (!object.contains(key) || !object[key].is_string() || object[key].get<std::string>().empty())
+        throw std::runtime_error(where + ": \"" + key + "\" must be a non-empty string");
+    return object[key].get<std::string>();
+}
+
+std::int64_t timeOr(const Json &object, const char *key, std::int64_t fallback,
+                    const std::string &where)
+{
+    if (!object.contains(key))
+        return fallback;
+    const auto parsed = parseIsoTime(object.value(key, std::string()));
+    if (!parsed)
+        throw std::runtime_error(where + ": \"" + key + "\" is not an ISO 8601 time");
+    return *parsed;
+}
+
+std::string gatedFromJson(const Json &value, const std::string &where)
+{
+    if (value.is_boolean() && !value.get<bool>())
+        return "false";
+    if (value.is_string() && (value == "auto" || value == "manual"))
+        return value.get<std::string>();
+    throw std::runtime_error(where + ": \"gated\" must be false, \"auto\" or \"manual\"");
+}
+
+} // namespace
+
+const User &HubState::addUser(User user)
+{
+    if (user.id.empty())
+        user.id = hexId(0x64a0'0000u, 0x1000'0000'0000ull + m_users.size());
+    if (m_userByName.count(user.name))
+        throw std::runtime_error("duplicate user \"" + user.name + "\"");
+    m_userByName[user.name] = m_users.size();
+    m_userById[user.id] = m_users.size();
+    m_users.push_back(std::move(user));
+    return m_users.back();
+}
+
+HubState HubState::fromJson(const Json &seed)
+{
+    if (!seed.is_object())
+        throw std::runtime_error("the seed must be a JSON object");
+    HubState state;
+    const std::int64_t now = nowMs();
+
+    for (const auto &u : seed.value("users", Json::array())) {
+        User user;
+        user.name = need(u, "name", "user");
+        user.id = u.value("id", std::string());
+        user.fullname = u.value("fullname", user.name);
+        user.email = u.value("email", std::string());
+        user.isPro = u.value("isPro", false);
+        state.addUser(std::move(user));
+    }
+    for (const auto &o : seed.value("orgs", Json::array())) {
+        Org org;
+        org.name = need(o, "name", "org");
+        org.id = o.value("id", hexId(0x64b0'0000u, 0x2000'0000'0000ull + state.m_orgs.size()));
+        org.fullname = o.value("fullname", org.name);
+        const Json members = o.value("members", Json::object());
+        for (const auto &[member, role] : members.items()) {
+            if (!state.userByName(member))
+                throw std::runtime_error("org " + org.name + ": unknown member " + member);
+            org.roles[member] = role.get<std::string>();
+        }
+        state.m_orgs.push_back(std::move(org));
+    }
+    for (const auto &t : seed.value("tokens", Json::array())) {
+        Token token;
+        token.value = need(t, "token", "token");
+        token.user = need(t, "user", "token " + token.value.substr(0, 6));
+        token.role = t.value("role", std::string("write"));
+        token.displayName = t.value("displayName", token.role + " token");
+        token.createdAtMs = timeOr(t, "createdAt", now - 86400000LL * 30, "token");
+        token.scoped = t.value("scoped", Json::array());
+        if (!state.userByName(token.user))
+            throw std::runtime_error("token of unknown user " + token.user);
+        if (token.role != "read" && token.role != "write" && token.role != "fineGrained")
+            throw std::runtime_error("token role must be read, write or fineGrained");
+        state.m_tokens.push_back(std::move(token));
+    }
+    for (const auto &r : seed.value("repos", Json::array())) {
+        auto repo = std::make_unique<Repo>();
+        const std::string id = need(r, "id", "repo");
+        const auto slash = id.find('/');
+        if (slash == std::string::npos || slash == 0 || slash + 1 == id.size())
+            throw std::runtime_error("repo id \"" + id + "\" must be namespace/name");
+        repo->ns = id.substr(0, slash);
+        repo->name = id.substr(slash + 1);
+        const std::string where = "repo " + id;
+        const std::string type = r.value("type", std::string("model"));
+        if (type != "model" && type != "dataset")
+            throw std::runtime_error(where + ": type must be model or dataset");
+        repo->type = type == "model" ? RepoType::Model : RepoType::Dataset;
+        if (!state.userByName(repo->ns) && !state.org(repo->ns))
+            throw std::runtime_error(where + ": unknown owner " + repo->ns);
+        repo->internalId =
+            r.value("_id", hexId(0x64c0'0000u, 0x3000'0000'0000ull + state.m_repos.size()));
+        repo->isPrivate = r.value("private", false);
+        repo->gated = gatedFromJson(r.value("gated", Json(false)), where);
+        repo->notificationsMode = r.value("gatedNotificationsMode", std::string("bulk"));
+        repo->notificationsEmail = r.value("gatedNotificationsEmail", std::string());
+        repo->orgMembersGated = r.value("orgMembersGated", false);
+        repo->discussionsDisabled = r.value("discussionsDisabled", false);
+        repo->likes = r.value("likes", 0);
+        repo->downloads = r.value("downloads", 0);
+        repo->createdAtMs = timeOr(r, "createdAt", now - 86400000LL * 200, where);
+        std::map<std::string, std::string> files;
+        const Json fileMap = r.value("files", Json::object());
+        for (const auto &[path, content] : fileMap.items())
+            files[path] = content.get<std::string>();
+        const auto oid = state.commit(*repo, "refs/heads/main", {}, std::move(files),
+                                      "Initial commit", repo->createdAtMs);
+        if (r.contains("sha")) {
+            // Keep the persisted head oid stable across restarts.
+            auto commit = repo->commits.at(oid);
+            commit.oid = r["sha"].get<std::string>();
+            repo->commits.erase(oid);
+            repo->refs["refs/heads/main"] = commit.oid;
+            repo->commits[commit.oid] = std::move(commit);
+        }
+        repo->lastModifiedMs = timeOr(r, "lastModified", repo->createdAtMs, where);
+
+        std::vector<AccessRequest> requests;
+        for (const auto &q : r.value("requests", Json::array())) {
+            AccessRequest request;
+            const User *user = state.userByName(need(q, "user", where + " request"));
+            if (!user)
+                throw std::runtime_error(where + ": request of unknown user " +
+                                         q["user"].get<std::string>());
+            request.userId = user->id;
+            request.status = q.value("status", std::string("pending"));
+            request.timestampMs = timeOr(q, "timestamp", now, where);
+            request.reviewedAtMs = timeOr(q, "reviewedAt", 0, where);
+            request.rejectionReason = q.value("rejectionReason", std::string());
+            if (q.contains("grantedBy")) {
+                const User *granter = state.userByName(q["grantedBy"].get<std::string>());
+                if (!granter)
+                    throw std::runtime_error(where + ": unknown grantedBy user");
+                request.grantedById = granter->id;
+            }
+            const Json answers = q.value("fields", Json::object());
+            for (const auto &[key, value] : answers.items())
+                request.fields[key] = value.is_string() ? value.get<std::string>() : value.dump();
+            requests.push_back(std::move(request));
+        }
+        repo->setRequests(std::move(requests));
+        if (r.contains("generate")) {
+            const auto &g = r["generate"];
+            GeneratorOptions options;
+            options.count = g.value("count", 0);
+            options.seed = g.value("seed", 1u);
+            options.pendingShare = g.value("pending", options.pendingShare);
+            options.acceptedShare = g.value("accepted", options.acceptedShare);
+            options.spanDays = g.value("spanDays", options.spanDays);
+            generateRequests(state, *repo, options);
+        }
+        state.m_repos.push_back(std::move(repo));
+    }
+    return state;
+}
+
+Json HubState::toJson() const
+{
+    Json out;
+    out["users"] = Json::array();
+    for (const auto &u : m_users)
+        out["users"].push_back({{"id", u.id},
+                                {"name", u.name},
+                                {"fullname", u.fullname},
+                                {"email", u.email},
+                                {"isPro", u.isPro}});
+    out["orgs"] = Json::array();
+    for (const auto &o : m_orgs)
+        out["orgs"].push_back(
+            {{"id", o.id}, {"name", o.name}, {"fullname", o.fullname}, {"members", o.roles}});
+    out["tokens"] = Json::array();
+    for (const auto &t : m_tokens)
+        out["tokens"].push_back({{"token", t.value},
+                                 {"user", t.user},
+                                 {"role", t.role},
+                                 {"displayName", t.displayName},
+                                 {"createdAt", isoTime(t.createdAtMs)},
+                                 {"scoped", t.scoped}});
+    out["repos"] = Json::array();
+    for (const auto &r : m_repos) {
+        Json repo{{"type", r->type == RepoType::Model ? "model" : "dataset"},
+                  {"id", r->id()},
+                  {"_id", r->internalId},
+                  {"private", r->isPrivate},
+                  {"gated", r->gated == "false" ? Json(false) : Json(r->gated)},
+                  {"gatedNotificationsMode", r->notificationsMode},
+                  {"gatedNotificationsEmail", r->notificationsEmail},
+                  {"orgMembersGated", r->orgMembersGated},
+                  {"discussionsDisabled", r->discussionsDisabled},
+                  {"likes", r->likes},
+                  {"downloads", r->downloads},
+                  {"createdAt", isoTime(r->createdAtMs)},
+                  {"lastModified", isoTime(r->lastModifiedMs)}};
+        if (const Commit *head = r->headCommit()) {
+            repo["sha"] = head->oid;
+            repo["files"] = head->files;
+        }
+        repo["requests"] = Json::array();
+        for (const auto &q : r->requests()) {
+            Json request{{"user", userById(q.userId)->name},
+                         {"status", q.status},
+                         {"timestamp", isoTime(q.timestampMs)}};
+            if (q.reviewedAtMs)
+                request["reviewedAt"] = isoTime(q.reviewedAtMs);
+            if (!q.grantedById.empty())
+                request["grantedBy"] = userById(q.grantedById)->name;
+            if (!q.rejectionReason.empty())
+                request["rejectionReason"] = q.rejectionReason;
+            if (!q.fields.empty())
+                request["fields"] = q.fields;
+            repo["requests"].push_back(std::move(request));
+        }
+        out["repos"].push_back(std::move(repo));
+    }
+    return out;
+}
+
+const User *HubState::userByName(const std::string &name) const
+{
+    const auto it = m_userByName.find(name);
+    return it == m_userByName.end() ? nullptr : &m_users[it->second];
+}
+
+const User *HubState::userById(const std::string &id) const
+{
+    const auto it = m_userById.find(id);
+    return it == m_userById.end() ? nullptr : &m_users[it->second];
+}
+
+const Org *HubState::org(const std::string &name) const
+{
+    for (const auto &o : m_orgs)
+        if (o.name == name)
+            return &o;
+    return nullptr;
+}
+
+const Token *HubState::token(const std::string &value) const
+{
+    for (const auto &t : m_tokens)
+        if (t.value == value)
+            return &t;
+    return nullptr;
+}
+
+Repo *HubState::repo(RepoType type, const std::string &ns, const std::string &name)
+{
+    for (const auto &r : m_repos)
+        if (r->type == type && r->ns == ns && r->name == name)
+            return r.get();
+    return nullptr;
+}
+
+std::vector<Repo *> HubState::repos(RepoType type)
+{
+    std::vector<Repo *> out;
+    for (const auto &r : m_repos)
+        if (r->type == type)
+            out.push_back(r.get());
+    return out;
+}
+
+std::vector<const Org *> HubState::orgsOf(const std::string &userName) const
+{
+    std::vector<const Org *> out;
+    for (const auto &o : m_orgs)
+        if (o.roles.count(userName))
+            out.push_back(&o);
+    return out;
+}
+
+std::string HubState::commit(Repo &repo, const std::string &ref, const std::string &parentOid,
+                             std::map<std::string, std::string> files, const std::string &summary,
+                             std::int64_t nowMs)
+{
+    Commit commit;
+    commit.parent = parentOid;
+    commit.summary = summary;
+    commit.timeMs = nowMs;
+    commit.files = std::move(files);
+    std::string digest = parentOid + '\n' + summary + '\n' + std::to_string(nowMs) + '\n';
+    for (const auto &[path, content] : commit.files)
+        digest += path + '\n' + sha1Hex(content) + '\n';
+    commit.oid = sha1Hex(digest);
+    while (repo.commits.count(commit.oid))
+        commit.oid = sha1Hex(commit.oid);
+    repo.refs[ref] = commit.oid;
+    repo.lastModifiedMs = nowMs;
+    const std::string oid = commit.oid;
+    repo.commits[oid] = std::move(commit);
+    return oid;
+}
+
+} // namespace emu

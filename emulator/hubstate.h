@@ -1,0 +1,145 @@
+#pragma once
+// The emulator's world: users, orgs, tokens, repos with their files and access requests.
+// Plain C++ over nlohmann::json so the seed format and the persisted state are one format.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace emu {
+
+using Json = nlohmann::ordered_json;
+
+enum class RepoType { Model, Dataset };
+std::string repoTypePlural(RepoType type); // "models" / "datasets"
+std::optional<RepoType> repoTypeFromPlural(const std::string &plural);
+
+struct User
+{
+    std::string id; // 24 hex
+    std::string name;
+    std::string fullname;
+    std::string email;
+    bool isPro = false;
+};
+
+struct Org
+{
+    std::string id;
+    std::string name;
+    std::string fullname;
+    std::map<std::string, std::string> roles; // user name -> admin | write | contributor | read
+};
+
+struct Token
+{
+    std::string value;
+    std::string user;
+    std::string role; // read | write | fineGrained
+    std::string displayName;
+    std::int64_t createdAtMs = 0;
+    Json scoped = Json::array(); // fine-grained: [{entity: {type, name}, permissions: [...]}]
+};
+
+struct AccessRequest
+{
+    std::string userId;
+    std::string status; // pending | accepted | rejected
+    std::int64_t timestampMs = 0;
+    std::int64_t reviewedAtMs = 0; // 0 while never reviewed
+    std::string grantedById;
+    std::string rejectionReason;
+    std::map<std::string, std::string> fields;
+};
+
+struct Commit
+{
+    std::string oid;
+    std::string parent;
+    std::string summary;
+    std::int64_t timeMs = 0;
+    std::map<std::string, std::string> files;
+};
+
+struct Repo
+{
+    RepoType type = RepoType::Model;
+    std::string internalId; // 24 hex
+    std::string ns;
+    std::string name;
+    bool isPrivate = false;
+    std::string gated = "false"; // false | auto | manual
+    std::string notificationsMode = "bulk";
+    std::string notificationsEmail;
+    bool orgMembersGated = false;
+    bool discussionsDisabled = false;
+    std::int64_t likes = 0;
+    std::int64_t downloads = 0;
+    std::int64_t createdAtMs = 0;
+    std::int64_t lastModifiedMs = 0;
+    std::map<std::string, Commit> commits;    // oid -> commit
+    std::map<std::string, std::string> refs; // "refs/heads/main" | "refs/pr/1" -> oid
+    int nextPullRequest = 1;
+
+    std::string id() const { return ns + "/" + name; }
+    const Commit *headCommit() const;
+
+    // Requests are kept sorted by timestamp (unique per repo) for cursor pagination.
+    const std::vector<AccessRequest> &requests() const { return m_requests; }
+    AccessRequest *findRequest(const std::string &userId);
+    AccessRequest &addRequest(AccessRequest request); // bumps the timestamp to keep it unique
+    void setRequests(std::vector<AccessRequest> requests);
+    std::size_t countStatus(const std::string &status) const;
+
+private:
+    void reindex();
+    std::vector<AccessRequest> m_requests;
+    std::unordered_map<std::string, std::size_t> m_index;
+};
+
+class HubState
+{
+public:
+    // Throws std::runtime_error with a readable message on a malformed seed.
+    static HubState fromJson(const Json &seed);
+    Json toJson() const;
+
+    const User *userByName(const std::string &name) const;
+    const User *userById(const std::string &id) const;
+    const User &addUser(User user); // name must be unused
+    const Org *org(const std::string &name) const;
+    const Token *token(const std::string &value) const;
+    Repo *repo(RepoType type, const std::string &ns, const std::string &name);
+    std::vector<Repo *> repos(RepoType type);
+    const std::vector<User> &users() const { return m_users; }
+    const std::vector<Org> &orgs() const { return m_orgs; }
+    const std::vector<Token> &tokens() const { return m_tokens; }
+    std::vector<const Org *> orgsOf(const std::string &userName) const;
+
+    // Stores a new commit on a branch or pull-request ref; returns its oid.
+    std::string commit(Repo &repo, const std::string &ref, const std::string &parentOid,
+                       std::map<std::string, std::string> files, const std::string &summary,
+                       std::int64_t nowMs);
+
+private:
+    std::vector<User> m_users;
+    std::unordered_map<std::string, std::size_t> m_userByName;
+    std::unordered_map<std::string, std::size_t> m_userById;
+    std::vector<Org> m_orgs;
+    std::vector<Token> m_tokens;
+    std::vector<std::unique_ptr<Repo>> m_repos;
+};
+
+// Helpers shared by the state and the routes.
+std::int64_t nowMs();
+std::string isoTime(std::int64_t ms);                      // 2026-01-02T03:04:05.678Z
+std::optional<std::int64_t> parseIsoTime(const std::string &text);
+std::string hexId(std::uint64_t a, std::uint64_t b = 0); // 24 hex digits
+std::string sha1Hex(const std::string &data);
+
+} // namespace emu

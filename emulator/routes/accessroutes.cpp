@@ -1,0 +1,436 @@
+// Gated access: request lists, handle, batch, grant, ask-access and the access report.
+#include "../frontmatter.h"
+#include "../hubapi.h"
+
+#include <fstream>
+#include <set>
+
+namespace emu {
+
+namespace {
+
+const std::string repoPath = "/api/(models|datasets)/([^/]+)/([^/]+)/user-access-request/";
+constexpr std::size_t maxReasonLength = 200;
+
+bool knownStatus(const std::string &status)
+{
+    return status == "pending" || status == "accepted" || status == "rejected";
+}
+
+Json requestJson(const HubState &state, const AccessRequest &request)
+{
+    const User *user = state.userById(request.userId);
+    Json userObject = userJson(*user, true);
+    userObject["verifiedOrgNames"] = Json::array();
+    Json json{{"user", userObject},
+              {"status", request.status},
+              {"timestamp", isoTime(request.timestampMs)}};
+    if (!request.fields.empty())
+        json["fields"] = request.fields;
+    if (request.reviewedAtMs)
+        json["reviewedAt"] = isoTime(request.reviewedAtMs);
+    if (!request.grantedById.empty())
+        if (const User *granter = state.userById(request.grantedById))
+            json["grantedBy"] = userJson(*granter, false);
+    return json;
+}
+
+std::string pageLink(const RouteContext &c, const std::string &cursorKey, std::int64_t cursor)
+{
+    std::string url = c.request.origin + c.request.path + "?";
+    for (const auto &[key, value] : c.request.query)
+        if (key != "after" && key != "before")
+            url += percentEncode(key) + "=" + percentEncode(value) + "&";
+    if (cursorKey == "after" && !c.request.param("before").empty())
+        url += "before=" + percentEncode(c.request.param("before")) + "&";
+    url += cursorKey + "=" + percentEncode(isoTime(cursor));
+    return "<" + url + ">; rel=\"next\"";
+}
+
+HttpResponse listRequests(HubApi &api, RouteContext &c)
+{
+    auto lookup = api.findRepo(c, c.args[0], c.args[1], c.args[2], Right::Write);
+    if (!lookup)
+        return lookup.refusal;
+    const std::string status = c.args[3];
+    if (!knownStatus(status))
+        return HttpResponse::error(400, "Invalid status \"" + status +
+                                            "\": expected pending, accepted or rejected");
+    int limit = 1000;
+    if (!c.request.param("limit").empty()) {
+        try {
+            std::size_t used = 0;
+            limit = std::stoi(c.request.param("limit"), &used);
+            if (used != c.request.param("limit").size())
+                throw std::invalid_argument("limit");
+        } catch (const std::exception &) {
+            return HttpResponse::error(400, "\"limit\" must be an integer between 10 and 1000");
+        }
+        if (limit < 10 || limit > 1000)
+            return HttpResponse::error(400, "\"limit\" must be an integer between 10 and 1000");
+    }
+    std::optional<std::int64_t> after, before;
+    for (const char *key : {"after", "before"}) {
+        const std::string text = c.request.param(key);
+        if (text.empty())
+            continue;
+        const auto parsed = parseIsoTime(text);
+        if (!parsed)
+            return HttpResponse::error(400, "\"" + std::string(key) + "\" must be an ISO 8601 date-time");
+        (std::string(key) == "after" ? after : before) = parsed;
+    }
+
+    const auto &all = lookup.repo->requests();
+    const auto inWindow = [&](const AccessRequest &r) {
+        return r.status == status && (!after || r.timestampMs > *after) &&
+               (!before || r.timestampMs < *before);
+    };
+    std::vector<const AccessRequest *> page;
+    bool more = false;
+    const bool backward = before && !after;
+    if (backward) {
+        auto it = std::lower_bound(all.begin(), all.end(), *before,
+                                   [](const AccessRequest &r, std::int64_t t) { return r.timestampMs < t; });
+        while (it != all.begin()) {
+            --it;
+            if (!inWindow(*it))
+                continue;
+            if (page.size() == std::size_t(limit)) {
+                more = true;
+                break;
+            }
+            page.push_back(&*it);
+        }
+        std::reverse(page.begin(), page.end());
+    } else {
+        auto it = after ? std::upper_bound(all.begin(), all.end(), *after,
+                                           [](std::int64_t t, const AccessRequest &r) { return t < r.timestampMs; })
+                        : all.begin();
+        for (; it != all.end(); ++it) {
+            if (!inWindow(*it))
+                continue;
+            if (page.size() == std::size_t(limit)) {
+                more = true;
+                break;
+            }
+            page.push_back(&*it);
+        }
+    }
+    Json items = Json::array();
+    for (const AccessRequest *request : page)
+        items.push_back(requestJson(api.state(), *request));
+    HttpResponse response = HttpResponse::json(200, items);
+    if (more && !page.empty()) {
+        response.setHeader("Link", backward ? pageLink(c, "before", page.front()->timestampMs)
+                                            : pageLink(c, "after", page.back()->timestampMs));
+    }
+    return response;
+}
+
+// Finds the user named by {"user": name} or {"userId": id}; nullptr if neither matches.
+const User *targetUser(HubState &state, const Json &body)
+{
+    if (body.contains("userId") && body["userId"].is_string())
+        return state.userById(body["userId"].get<std::string>());
+    if (body.contains("user") && body["user"].is_string())
+        return state.userByName(body["user"].get<std::string>());
+    return nullptr;
+}
+
+bool namesUser(const Json &body)
+{
+    return (body.contains("userId") && body["userId"].is_string()) ||
+           (body.contains("user") && body["user"].is_string());
+}
+
+void applyDecision(AccessRequest &request, const std::string &status, const std::string &reason,
+                   const User &reviewer)
+{
+    request.status = status;
+    request.rejectionReason.clear();
+    request.grantedById.clear();
+    request.reviewedAtMs = 0;
+    if (status == "accepted") {
+        request.reviewedAtMs = nowMs();
+        request.grantedById = reviewer.id;
+    } else if (status == "rejected") {
+        request.reviewedAtMs = nowMs();
+        request.rejectionReason = reason;
+    }
+}
+
+// Checks status and rejectionReason of a handle or batch body; empty string when valid.
+std::string decisionError(const Json &body)
+{
+    if (!body.contains("status") || !body["status"].is_string() ||
+        !knownStatus(body["status"].get<std::string>()))
+        return "\"status\" must be \"accepted\", \"rejected\" or \"pending\"";
+    if (body.contains("rejectionReason")) {
+        if (!body["rejectionReason"].is_string())
+            return "\"rejectionReason\" must be a string";
+        if (body["rejectionReason"].get<std::string>().size() > maxReasonLength) {
+            // The Hub counts characters, not bytes.
+            const std::string &text = body["rejectionReason"].get_ref<const std::string &>();
+            std::size_t characters = 0;
+            for (unsigned char ch : text)
+                characters += (ch & 0xC0) != 0x80;
+            if (characters > maxReasonLength)
+                return "\"rejectionReason\" must be at most 200 characters";
+        }
+    }
+    return {};
+}
+
+struct Decision
+{
+    Repo *repo = nullptr;
+    Json body;
+    std::optional<HttpResponse> refusal;
+};
+
+Decision beginDecision(HubApi &api, RouteContext &c)
+{
+    Decision d;
+    auto lookup = api.findRepo(c, c.args[0], c.args[1], c.args[2], Right::Write);
+    if (!lookup) {
+        d.refusal = lookup.refusal;
+        return d;
+    }
+    const auto body = parseJsonBody(c.request.body);
+    if (!body || !body->is_object()) {
+        d.refusal = HttpResponse::error(400, "The request body must be a JSON object");
+        return d;
+    }
+    if (lookup.repo->gated == "false") {
+        d.refusal = HttpResponse::error(400, "Repository " + lookup.repo->id() + " is not gated");
+        return d;
+    }
+    d.repo = lookup.repo;
+    d.body = *body;
+    return d;
+}
+
+HttpResponse handleRequest(HubApi &api, RouteContext &c)
+{
+    Decision d = beginDecision(api, c);
+    if (d.refusal)
+        return *d.refusal;
+    if (const std::string error = decisionError(d.body); !error.empty())
+        return HttpResponse::error(400, error);
+    if (!namesUser(d.body))
+        return HttpResponse::error(400, "Either \"user\" or \"userId\" must be provided");
+    const User *user = targetUser(api.state(), d.body);
+    if (!user)
+        return HttpResponse::error(404, "User not found");
+    AccessRequest *request = d.repo->findRequest(user->id);
+    if (!request)
+        return HttpResponse::error(404, "No access request from " + user->name + " on " + d.repo->id());
+    applyDecision(*request, d.body["status"], d.body.value("rejectionReason", std::string()),
+                  *c.caller.user);
+    api.markChanged();
+    return HttpResponse::json(200, Json::object());
+}
+
+HttpResponse batchRequests(HubApi &api, RouteContext &c)
+{
+    Decision d = beginDecision(api, c);
+    if (d.refusal)
+        return *d.refusal;
+    if (const std::string error = decisionError(d.body); !error.empty())
+        return HttpResponse::error(400, error);
+    const Json &requests = d.body.value("requests", Json());
+    if (!requests.is_array() || requests.empty() || requests.size() > 100)
+        return HttpResponse::error(400, "\"requests\" must be a list of 1 to 100 users");
+    const std::string status = d.body["status"];
+    const std::string reason = d.body.value("rejectionReason", std::string());
+    Json outcomes = Json::array();
+    for (const Json &item : requests) {
+        Json outcome = Json::object();
+        if (item.is_object() && item.contains("userId"))
+            outcome["userId"] = item["userId"];
+        else if (item.is_object() && item.contains("user"))
+            outcome["user"] = item["user"];
+        const User *user = item.is_object() ? targetUser(api.state(), item) : nullptr;
+        AccessRequest *request = user ? d.repo->findRequest(user->id) : nullptr;
+        if (!user) {
+            outcome["ok"] = false;
+            outcome["error"] = "user_not_found";
+        } else if (!request) {
+            outcome["ok"] = false;
+            outcome["error"] = "request_not_found";
+        } else {
+            applyDecision(*request, status, reason, *c.caller.user);
+            outcome["ok"] = true;
+        }
+        outcomes.push_back(std::move(outcome));
+    }
+    api.markChanged();
+    return HttpResponse::json(200, outcomes);
+}
+
+HttpResponse grantAccess(HubApi &api, RouteContext &c)
+{
+    Decision d = beginDecision(api, c);
+    if (d.refusal)
+        return *d.refusal;
+    if (!namesUser(d.body))
+        return HttpResponse::error(400, "Either \"user\" or \"userId\" must be provided");
+    const User *user = targetUser(api.state(), d.body);
+    if (!user)
+        return HttpResponse::error(404, "User not found");
+    AccessRequest *request = d.repo->findRequest(user->id);
+    if (request && request->status == "accepted")
+        return HttpResponse::error(400, user->name + " already has access to " + d.repo->id());
+    if (!request) {
+        AccessRequest fresh;
+        fresh.userId = user->id;
+        fresh.timestampMs = nowMs();
+        request = &d.repo->addRequest(std::move(fresh));
+    }
+    applyDecision(*request, "accepted", {}, *c.caller.user);
+    api.markChanged();
+    return HttpResponse::json(200, Json::object());
+}
+
+const std::vector<std::string> &alpha2Codes()
+{
+    static const std::vector<std::string> codes = [] {
+        std::vector<std::string> out;
+        std::ifstream file("/usr/share/iso-codes/json/iso_3166-1.json");
+        const Json doc = Json::parse(file, nullptr, false);
+        if (!doc.is_discarded())
+            for (const auto &country : doc.value("3166-1", Json::array()))
+                out.push_back(country.value("alpha_2", std::string()));
+        return out;
+    }();
+    return codes;
+}
+
+// Checks answers against the gate form; returns the stored answers or an error.
+std::string formAnswers(const Repo &repo, const Json &body, std::map<std::string, std::string> &out)
+{
+    Json form = Json::object();
+    if (const Commit *head = repo.headCommit()) {
+        const auto readme = head->files.find("README.md");
+        if (readme != head->files.end())
+            form = parseFrontMatter(readme->second).data.value("extra_gated_fields", Json::object());
+    }
+    if (!form.is_object())
+        return {};
+    for (const auto &[field, spec] : form.items()) {
+        const std::string type =
+            spec.is_string() ? spec.get<std::string>() : spec.value("type", std::string());
+        const Json value = body.value(field, Json());
+        std::string text = value.is_string() ? value.get<std::string>()
+                           : value.is_boolean() ? (value.get<bool>() ? "on" : "")
+                           : value.is_null()    ? ""
+                                                : value.dump();
+        if (type == "checkbox") {
+            if (!text.empty() && text != "false" && text != "off")
+                out[field] = "on";
+            continue;
+        }
+        if (text.empty())
+            return "\"" + field + "\" is required";
+        if (type == "country") {
+            const auto &codes = alpha2Codes();
+            if (std::find(codes.begin(), codes.end(), text) == codes.end())
+                return "\"" + field + "\" must be an ISO 3166-1 alpha-2 country code";
+        } else if (type == "date_picker" && !parseIsoTime(text + "T00:00:00Z")) {
+            return "\"" + field + "\" must be a date (YYYY-MM-DD)";
+        } else if (type == "select") {
+            bool known = false;
+            for (const auto &option : spec.value("options", Json::array()))
+                known = known || (option.is_object() ? option.value("value", Json()) == text
+                                                     : option == text);
+            if (!known)
+                return "\"" + field + "\" is not one of the options";
+        }
+        out[field] = text;
+    }
+    return {};
+}
+
+std::string webPath(const std::string &datasetPrefix, const Repo &repo)
+{
+    return "/" + datasetPrefix + repo.id();
+}
+
+HttpResponse askAccess(HubApi &api, RouteContext &c)
+{
+    const std::string prefix = c.args[0];
+    if (!c.caller.signedIn())
+        return HttpResponse::error(401, "You must be signed in to request access");
+    auto lookup = api.findRepo(c, prefix.empty() ? "models" : "datasets", c.args[1], c.args[2],
+                               Right::Read);
+    if (!lookup)
+        return lookup.refusal;
+    Repo &repo = *lookup.repo;
+    if (repo.gated == "false")
+        return HttpResponse::error(400, "Repository " + repo.id() + " is not gated");
+    const auto body = parseJsonBody(c.request.body.empty() ? "{}" : c.request.body);
+    if (!body || !body->is_object())
+        return HttpResponse::error(400, "The request body must be a JSON object of form answers");
+    HttpResponse redirect = HttpResponse::json(303, Json::object());
+    redirect.setHeader("Location", c.request.origin + webPath(prefix, repo));
+    AccessRequest *existing = repo.findRequest(c.caller.user->id);
+    if (existing && existing->status == "rejected")
+        return HttpResponse::error(403, "Your request to access this repo has been rejected by the "
+                                        "repo's authors.");
+    if (existing)
+        return redirect;
+    AccessRequest request;
+    if (const std::string error = formAnswers(repo, *body, request.fields); !error.empty())
+        return HttpResponse::error(400, error);
+    request.userId = c.caller.user->id;
+    request.timestampMs = nowMs();
+    request.status = repo.gated == "auto" ? "accepted" : "pending";
+    if (request.status == "accepted")
+        request.reviewedAtMs = request.timestampMs;
+    repo.addRequest(std::move(request));
+    api.markChanged();
+    return redirect;
+}
+
+HttpResponse accessReport(HubApi &api, RouteContext &c)
+{
+    const std::string prefix = c.args[0];
+    auto lookup = api.findRepo(c, prefix.empty() ? "models" : "datasets", c.args[1], c.args[2],
+                               Right::Write);
+    if (!lookup)
+        return lookup.refusal;
+    Json report = Json::array();
+    for (const AccessRequest &request : lookup.repo->requests()) {
+        const User *user = api.state().userById(request.userId);
+        Json entry{{"user", user->name},
+                   {"fullname", user->fullname},
+                   {"status", request.status}};
+        if (!user->email.empty())
+            entry["email"] = user->email;
+        entry["time"] = isoTime(request.timestampMs);
+        if (request.reviewedAtMs && request.status != "pending")
+            entry["reviewedAt"] = isoTime(request.reviewedAtMs);
+        report.push_back(std::move(entry));
+    }
+    HttpResponse response = HttpResponse::json(200, report);
+    response.setHeader("Content-Disposition",
+                       "attachment; filename=\"" + lookup.repo->ns + "-" + lookup.repo->name +
+                           "-user-access-report.json\"");
+    return response;
+}
+
+} // namespace
+
+void registerAccessRoutes(HubApi &api)
+{
+    api.route("POST", repoPath + "handle", [&api](RouteContext &c) { return handleRequest(api, c); });
+    api.route("POST", repoPath + "batch", [&api](RouteContext &c) { return batchRequests(api, c); });
+    api.route("POST", repoPath + "grant", [&api](RouteContext &c) { return grantAccess(api, c); });
+    api.route("GET", repoPath + "([^/]+)", [&api](RouteContext &c) { return listRequests(api, c); });
+    api.route("POST", "/(datasets/)?([^/]+)/([^/]+)/ask-access",
+              [&api](RouteContext &c) { return askAccess(api, c); });
+    api.route("GET", "/(datasets/)?([^/]+)/([^/]+)/user-access-report",
+              [&api](RouteContext &c) { return accessReport(api, c); });
+}
+
+} // namespace emu

@@ -1,0 +1,102 @@
+// The emulator's own control endpoints under /_emulator/: faults, rate limit, stats, data.
+#include "../hubapi.h"
+#include "../requestgenerator.h"
+
+#include <chrono>
+
+namespace emu {
+
+void registerControlRoutes(HubApi &api)
+{
+    api.route("GET", "/_emulator/health", [](RouteContext &) {
+        return HttpResponse::json(200, Json{{"ok", true}});
+    });
+
+    api.route("GET", "/_emulator/faults",
+              [&api](RouteContext &) { return HttpResponse::json(200, api.faults().toJson()); });
+    api.route("DELETE", "/_emulator/faults", [&api](RouteContext &) {
+        api.faults().clear();
+        api.faults().setRateLimit(0, 0);
+        return HttpResponse::json(200, api.faults().toJson());
+    });
+    api.route("POST", "/_emulator/faults", [&api](RouteContext &c) {
+        const auto body = parseJsonBody(c.request.body);
+        if (!body)
+            return HttpResponse::error(400, "Expected a fault rule or {\"rules\": [...]} as JSON");
+        const Json rules = body->is_object() && body->contains("rules") ? (*body)["rules"]
+                                                                       : Json::array({*body});
+        std::vector<FaultRule> parsed;
+        for (const auto &json : rules) {
+            std::string error;
+            auto rule = FaultRule::fromJson(json, &error);
+            if (!rule)
+                return HttpResponse::error(400, error);
+            parsed.push_back(*rule);
+        }
+        for (auto &rule : parsed)
+            api.faults().add(std::move(rule));
+        return HttpResponse::json(200, api.faults().toJson());
+    });
+    api.route("PUT", "/_emulator/rate-limit", [&api](RouteContext &c) {
+        const auto body = parseJsonBody(c.request.body);
+        if (!body || !body->is_object() || !body->value("limit", Json()).is_number_integer())
+            return HttpResponse::error(400, "Expected {\"limit\": N, \"window\": seconds}");
+        api.faults().setRateLimit((*body)["limit"], body->value("window", 300));
+        return HttpResponse::json(200, api.faults().toJson());
+    });
+
+    api.route("GET", "/_emulator/stats",
+              [&api](RouteContext &) { return HttpResponse::json(200, api.callStats()); });
+    api.route("DELETE", "/_emulator/stats", [&api](RouteContext &) {
+        api.resetCallStats();
+        return HttpResponse::json(200, api.callStats());
+    });
+
+    api.route("POST", "/_emulator/generate", [&api](RouteContext &c) {
+        const auto body = parseJsonBody(c.request.body);
+        if (!body || !body->is_object())
+            return HttpResponse::error(400, "Expected {\"repo\": \"ns/name\", \"type\": \"model\", \"count\": N}");
+        const std::string id = body->value("repo", std::string());
+        const std::string type = body->value("type", std::string("model"));
+        const auto slash = id.find('/');
+        Repo *repo = slash == std::string::npos
+                         ? nullptr
+                         : api.state().repo(type == "dataset" ? RepoType::Dataset : RepoType::Model,
+                                            id.substr(0, slash), id.substr(slash + 1));
+        if (!repo)
+            return HttpResponse::error(404, "Unknown repo \"" + id + "\"");
+        GeneratorOptions options;
+        options.count = body->value("count", 0);
+        options.seed = body->value("seed", 1u);
+        options.pendingShare = body->value("pending", options.pendingShare);
+        options.acceptedShare = body->value("accepted", options.acceptedShare);
+        options.spanDays = body->value("spanDays", options.spanDays);
+        if (options.count < 1 || options.count > 2000000)
+            return HttpResponse::error(400, "\"count\" must be between 1 and 2000000");
+        const auto start = std::chrono::steady_clock::now();
+        const int added = generateRequests(api.state(), *repo, options);
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - start)
+                            .count();
+        api.markChanged();
+        return HttpResponse::json(200, Json{{"added", added},
+                                            {"total", repo->requests().size()},
+                                            {"milliseconds", ms}});
+    });
+
+    api.route("POST", "/_emulator/reset", [&api](RouteContext &) {
+        if (!api.reloadSeed)
+            return HttpResponse::error(409, "This emulator has no seed to reload");
+        api.replaceState(api.reloadSeed());
+        api.faults().clear();
+        api.faults().setRateLimit(0, 0);
+        api.resetCallStats();
+        api.markChanged();
+        return HttpResponse::json(200, Json{{"ok", true}});
+    });
+
+    api.route("GET", "/_emulator/state",
+              [&api](RouteContext &) { return HttpResponse::json(200, api.state().toJson()); });
+}
+
+} // namespace emu
