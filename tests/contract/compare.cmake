@@ -1,0 +1,11 @@
+# Fails when the vendored OpenAPI copy differs from the shared one (skipped without shared/).
+if(NOT EXISTS "${SHARED}")
+    message(STATUS "No shared contract at ${SHARED}; the vendored copy is used as it is.")
+    return()
+endif()
+file(SHA256 "${COPY}" copy_hash)
+file(SHA256 "${SHARED}" shared_hash)
+if(NOT copy_hash STREQUAL shared_hash)
+    message(FATAL_ERROR "tests/contract/openapi-subset.json differs from ${SHARED}: copy it again")
+endif()
+message(STATUS "The vendored OpenAPI document matches ${SHARED}")
