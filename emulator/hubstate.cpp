@@ -73,7 +73,11 @@ std::optional<std::int64_t> parseIsoTime(const std::string &text)
     if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
         tm.tm_min > 59 || tm.tm_sec > 60)
         return std::nullopt;
-    return static_cast<std::int64_t>(timegm(&tm)) * 1000 + millis;
+    const int day = tm.tm_mday;
+    const std::time_t seconds = timegm(&tm);
+    if (tm.tm_mday != day) // timegm normalised a day the month lacks (2026-02-30)
+        return std::nullopt;
+    return static_cast<std::int64_t>(seconds) * 1000 + millis;
 }
 
 std::string hexId(std::uint64_t a, std::uint64_t b)
@@ -220,6 +224,7 @@ HubState HubState::fromJson(const Json &seed)
         user.fullname = u.value("fullname", user.name);
         user.email = u.value("email", std::string());
         user.isPro = u.value("isPro", false);
+        user.createdAtMs = timeOr(u, "createdAt", now - 86400000LL * 365, "user " + user.name);
         state.addUser(std::move(user));
     }
     for (const auto &o : seed.value("orgs", Json::array())) {
@@ -339,7 +344,8 @@ Json HubState::toJson() const
                                 {"name", u.name},
                                 {"fullname", u.fullname},
                                 {"email", u.email},
-                                {"isPro", u.isPro}});
+                                {"isPro", u.isPro},
+                                {"createdAt", isoTime(u.createdAtMs)}});
     out["orgs"] = Json::array();
     for (const auto &o : m_orgs)
         out["orgs"].push_back(

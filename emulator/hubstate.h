@@ -26,6 +26,7 @@ struct User
     std::string fullname;
     std::string email;
     bool isPro = false;
+    std::int64_t createdAtMs = 0; // account creation: the overview's createdAt
 };
 
 struct Org

@@ -126,7 +126,9 @@ public:
         requests.reserve(requests.size() + times.size());
         std::uniform_real_distribution<double> share(0.0, 1.0);
         for (const std::int64_t t : times) {
-            const User &user = m_state.addUser(makeUser());
+            User account = makeUser();
+            account.createdAtMs = t - 86400000LL * 30; // a month before the request
+            const User &user = m_state.addUser(std::move(account));
             AccessRequest request;
             request.userId = user.id;
             request.timestampMs = t;

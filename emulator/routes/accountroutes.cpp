@@ -69,6 +69,7 @@ void registerAccountRoutes(HubApi &api)
         Json json = userJson(*user, false);
         json.erase("user");
         json["user"] = user->name;
+        json["createdAt"] = isoTime(user->createdAtMs); // required by the OpenAPI schema
         return HttpResponse::json(200, json);
     });
 

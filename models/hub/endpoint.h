@@ -1,0 +1,27 @@
+#pragma once
+// Which Hub HubGate talks to, and whether it is safe to send a token there.
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+
+namespace hubgate {
+
+QUrl defaultEndpoint(); // https://huggingface.co
+
+// Command line first, then the preferences, then HF_ENDPOINT, then the default.
+struct EndpointChoice
+{
+    QUrl url;
+    QString source; // human words: "--endpoint", "HF_ENDPOINT", ...
+};
+EndpointChoice chooseEndpoint(const QString &commandLine, const QString &preference,
+                              const QProcessEnvironment &env);
+
+// Empty when the URL is acceptable; otherwise a sentence saying why not. Plain http is allowed
+// only to loopback hosts, where no one else can read the token on the wire.
+QString endpointProblem(const QUrl &url);
+bool isLoopbackHost(const QString &host);
+bool sameOrigin(const QUrl &a, const QUrl &b);
+
+} // namespace hubgate
