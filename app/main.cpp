@@ -1,5 +1,6 @@
 // HubGate: review access requests and manage gated repositories on the Hugging Face Hub.
 #include "appcontroller.h"
+#include "appicon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +14,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("HubGate"));
     QApplication::setApplicationVersion(QStringLiteral(HUBGATE_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("HubGate"));
+    QApplication::setWindowIcon(hubgate::appIcon());
+    QApplication::setDesktopFileName(QStringLiteral("hubgate"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

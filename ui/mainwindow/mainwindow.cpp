@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFrame>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -50,6 +51,10 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     setCentralWidget(m_splitter);
 
     statusBar()->addWidget(m_status->user());
+    auto *separator = new QFrame(this);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+    statusBar()->addWidget(separator);
     statusBar()->addWidget(m_status->endpoint());
     statusBar()->addPermanentWidget(m_status->activity());
     connect(client, &HubClient::activityChanged, m_status, &StatusBarWidgets::setActiveJobs);
@@ -88,7 +93,7 @@ void MainWindow::createActions()
 
 void MainWindow::setEndpoint(const QUrl &endpoint, const QString &source)
 {
-    m_status->setEndpoint(endpoint.toDisplayString(),
+    m_status->setEndpoint(tr("Hub: %1").arg(endpoint.toDisplayString()),
                           tr("Hub endpoint, from %1").arg(source));
 }
 

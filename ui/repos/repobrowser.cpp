@@ -1,5 +1,6 @@
 #include "repobrowser.h"
 
+#include "repodecorationproxy.h"
 #include "repos/repofilterproxy.h"
 #include "repos/repolistmodel.h"
 
@@ -24,7 +25,9 @@ RepoBrowser::RepoBrowser(QWidget *parent)
     , m_view(new QTreeView(this))
     , m_count(new QLabel(this))
 {
-    m_proxy->setSourceModel(m_model);
+    auto *decorated = new RepoDecorationProxy(this);
+    decorated->setSourceModel(m_model);
+    m_proxy->setSourceModel(decorated);
     m_filter->setObjectName(QStringLiteral("repoFilter"));
     m_filter->setPlaceholderText(tr("Filter repositories (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
@@ -56,7 +59,7 @@ RepoBrowser::RepoBrowser(QWidget *parent)
     options->addWidget(m_gatedOnly);
     options->addWidget(m_kind, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(6, 6, 0, 6);
     layout->addWidget(m_filter);
     layout->addLayout(options);
     layout->addWidget(m_view, 1);
@@ -100,9 +103,11 @@ void RepoBrowser::setLoading(bool loading)
 
 bool RepoBrowser::selectKey(const QString &key)
 {
-    const QModelIndex source = m_model->indexOfKey(key);
-    if (!source.isValid())
+    const QModelIndex modelIndex = m_model->indexOfKey(key);
+    if (!modelIndex.isValid())
         return false;
+    auto *decorated = static_cast<QAbstractProxyModel *>(m_proxy->sourceModel());
+    const QModelIndex source = decorated->mapFromSource(modelIndex);
     QModelIndex index = m_proxy->mapFromSource(source);
     if (!index.isValid() && m_gatedOnly->isChecked()) {
         m_gatedOnly->setChecked(false); // show it rather than pretend it is gone
