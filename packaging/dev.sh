@@ -51,6 +51,10 @@ with_keyring() {
 run_tests() {
     cd "$root/build/$preset"
     export QT_QPA_PLATFORM=offscreen
+    if [ "$preset" = asan ]; then
+        export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
+        export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+    fi
     with_keyring ctest --output-on-failure -j "$(nproc)" --timeout 900
 }
 
