@@ -8,6 +8,8 @@
 #include "mainwindow/mainwindow.h"
 #include "repopage/repooverviewpage.h"
 #include "repos/repobrowser.h"
+#include "review/reviewpage.h"
+#include "settings/gatingsettingspage.h"
 #include "screenshot.h"
 #include "signin/signindialog.h"
 
@@ -16,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
 
 namespace hubgate {
@@ -53,8 +56,15 @@ bool AppController::start()
     connect(m_window, &MainWindow::refreshRequested, this, &AppController::loadRepos);
     if (!m_options.screenshotPath.isEmpty()) {
         m_screenshot = new ScreenshotTaker(m_window, m_options.screenshotPath, this);
-        connect(m_window->overviewPage(), &RepoOverviewPage::loaded, m_screenshot,
-                &ScreenshotTaker::dataReady);
+        // The picture is taken when the page in front has its data.
+        connect(m_window->overviewPage(), &RepoOverviewPage::loaded, m_screenshot, [this] {
+            if (m_window->repoTabs()->currentWidget() == m_window->overviewPage())
+                m_screenshot->dataReady();
+        });
+        connect(m_window->reviewPage(), &ReviewPage::loadingFinished, m_screenshot, [this] {
+            if (m_window->repoTabs()->currentWidget() == m_window->reviewPage())
+                m_screenshot->dataReady();
+        });
     }
     m_window->setSignedOut({});
     m_window->show();
@@ -186,7 +196,8 @@ void AppController::loadRepos()
                 QTreeView *view = m_window->repoBrowser()->view();
                 view->setCurrentIndex(view->model()->index(0, 0));
             }
-            if (m_window->currentRepoKey().isEmpty())
+            if (m_window->currentRepoKey().isEmpty() ||
+                m_window->repoTabs()->currentWidget() == m_window->settingsPage())
                 m_screenshot->dataReady();
         }
     });

@@ -2,6 +2,9 @@
 
 #include "hub/hubclient.h"
 #include "repopage/repooverviewpage.h"
+#include "review/reviewpage.h"
+#include "settings/gatingsettingspage.h"
+#include "repos/repolistmodel.h"
 #include "repos/repobrowser.h"
 #include "statusbarwidgets.h"
 
@@ -16,6 +19,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 
 namespace hubgate {
 
@@ -30,7 +35,10 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     , m_browser(new RepoBrowser(m_splitter))
     , m_pages(new QStackedWidget(m_splitter))
     , m_placeholder(new QLabel(m_pages))
-    , m_overview(new RepoOverviewPage(client, m_pages))
+    , m_repoTabs(new QTabWidget(m_pages))
+    , m_overview(new RepoOverviewPage(client, m_repoTabs))
+    , m_review(new ReviewPage(client, m_repoTabs))
+    , m_settings(new GatingSettingsPage(client, m_repoTabs))
     , m_status(new StatusBarWidgets(this))
 {
     setWindowTitle(tr("HubGate"));
@@ -43,7 +51,19 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     m_placeholder->setObjectName(QStringLiteral("placeholder"));
     m_placeholder->setText(tr("Select a repository on the left."));
     m_pages->addWidget(m_placeholder);
-    m_pages->addWidget(m_overview);
+    m_repoTabs->setObjectName(QStringLiteral("repoTabs"));
+    m_repoTabs->setDocumentMode(true);
+    m_repoTabs->addTab(m_overview, tr("O&verview"));
+    m_repoTabs->addTab(m_review, tr("Access &requests"));
+    m_repoTabs->addTab(m_settings, tr("&Settings"));
+    m_pages->addWidget(m_repoTabs);
+    connect(m_repoTabs, &QTabWidget::currentChanged, this, &MainWindow::onRepoTabChanged);
+    connect(m_settings, &GatingSettingsPage::repoChanged, this, [this](const RepoSummary &repo) {
+        m_browser->model()->updateRepo(repo);
+        m_repo = repo;
+        m_overview->showRepo(repo);
+        m_review->showRepo(repo);
+    });
     m_splitter->addWidget(m_browser);
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(1, 1);
@@ -61,7 +81,7 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     connect(client, &HubClient::retrying, m_status, &StatusBarWidgets::setNote);
     connect(m_browser, &RepoBrowser::currentRepoChanged, this, &MainWindow::onRepoSelected);
     createActions();
-    resize(1100, 700);
+    resize(1280, 800);
 }
 
 void MainWindow::createActions()
@@ -78,9 +98,23 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refreshRequested);
     m_refresh->setShortcut(QKeySequence::Refresh);
+    connect(m_refresh, &QAction::triggered, this, [this] {
+        if (!m_reviewStale && !m_repo.id.isEmpty())
+            m_review->reload();
+    });
     m_refresh->setEnabled(false);
     QAction *find = view->addAction(tr("&Find Repository"), m_browser, &RepoBrowser::focusFilter);
-    find->setShortcut(QKeySequence::Find);
+    find->setShortcut(QKeySequence(tr("Ctrl+L")));
+    view->addSeparator();
+    const QStringList pages{tr("&Overview"), tr("&Access Requests"), tr("&Settings")};
+    for (int i = 0; i < int(pages.size()); ++i) {
+        QAction *page = view->addAction(pages[i], this, [this, i] {
+            m_repoTabs->setCurrentIndex(i);
+            if (i == 1)
+                showReview();
+        });
+        page->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About HubGate"), this, [this] {
@@ -99,6 +133,8 @@ void MainWindow::setEndpoint(const QUrl &endpoint, const QString &source)
 
 void MainWindow::setSignedIn(const Account &account, const QString &tokenSource)
 {
+    m_account = account;
+    m_review->setReviewer(account.name);
     m_status->setUser(tr("Signed in as %1").arg(account.name),
                       tr("%1, %2 token “%3” (%4)")
                           .arg(account.fullname, account.tokenRole, account.tokenName, tokenSource));
@@ -155,9 +191,35 @@ QString MainWindow::currentRepoKey() const
 
 void MainWindow::onRepoSelected(const RepoSummary &repo)
 {
-    m_pages->setCurrentWidget(m_overview);
+    m_repo = repo;
+    m_pages->setCurrentWidget(m_repoTabs);
     m_overview->showRepo(repo);
+    bool orgRepo = false;
+    for (const OrgMembership &org : std::as_const(m_account.orgs))
+        orgRepo = orgRepo || org.name == repo.ns();
+    m_settings->showRepo(repo, orgRepo);
+    // Lists can be large: load them when the Access requests page is shown.
+    m_reviewStale = true;
+    if (m_repoTabs->currentWidget() == m_review)
+        onRepoTabChanged(m_repoTabs->currentIndex());
     setWindowTitle(tr("%1 — HubGate").arg(repo.id));
+}
+
+void MainWindow::onRepoTabChanged(int index)
+{
+    if (m_repoTabs->widget(index) == m_review && m_reviewStale && !m_repo.id.isEmpty()) {
+        m_reviewStale = false;
+        m_review->showRepo(m_repo);
+    }
+}
+
+void MainWindow::showReview()
+{
+    m_repoTabs->setCurrentWidget(m_review);
+    QTableView *table = m_review->table();
+    table->setFocus(Qt::ShortcutFocusReason);
+    if (!table->selectionModel()->hasSelection() && table->model()->rowCount() > 0)
+        table->selectRow(0);
 }
 
 void MainWindow::restoreLayout()
@@ -168,6 +230,7 @@ void MainWindow::restoreLayout()
     m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
     m_browser->setGatedOnly(settings.value(QStringLiteral("mainWindow/gatedOnly"), true).toBool());
     m_wantedRepo = settings.value(lastRepoKey).toString();
+    m_repoTabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/repoTab"), 0).toInt());
 }
 
 void MainWindow::saveLayout()
@@ -179,6 +242,7 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("mainWindow/gatedOnly"), m_browser->gatedOnly());
     if (!m_browser->currentKey().isEmpty())
         settings.setValue(lastRepoKey, m_browser->currentKey());
+    settings.setValue(QStringLiteral("mainWindow/repoTab"), m_repoTabs->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -11,12 +11,15 @@
 class QLabel;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace hubgate {
 
 class HubClient;
 class RepoBrowser;
+class GatingSettingsPage;
 class RepoOverviewPage;
+class ReviewPage;
 class StatusBarWidgets;
 
 class MainWindow : public QMainWindow
@@ -34,6 +37,10 @@ public:
 
     RepoBrowser *repoBrowser() const { return m_browser; }
     RepoOverviewPage *overviewPage() const { return m_overview; }
+    ReviewPage *reviewPage() const { return m_review; }
+    GatingSettingsPage *settingsPage() const { return m_settings; }
+    QTabWidget *repoTabs() const { return m_repoTabs; }
+    void showReview();
     QString currentRepoKey() const;
 
     void restoreLayout();
@@ -49,6 +56,7 @@ protected:
 private:
     void createActions();
     void onRepoSelected(const RepoSummary &repo);
+    void onRepoTabChanged(int index);
     void saveLayout();
 
     HubClient *m_client;
@@ -56,7 +64,13 @@ private:
     RepoBrowser *m_browser;
     QStackedWidget *m_pages;
     QLabel *m_placeholder;
+    QTabWidget *m_repoTabs;
     RepoOverviewPage *m_overview;
+    ReviewPage *m_review;
+    GatingSettingsPage *m_settings;
+    Account m_account;
+    RepoSummary m_repo;
+    bool m_reviewStale = false; // the selected repo's requests are not loaded yet
     StatusBarWidgets *m_status;
     QAction *m_signOut = nullptr;
     QAction *m_refresh = nullptr;

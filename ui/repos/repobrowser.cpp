@@ -29,7 +29,7 @@ RepoBrowser::RepoBrowser(QWidget *parent)
     decorated->setSourceModel(m_model);
     m_proxy->setSourceModel(decorated);
     m_filter->setObjectName(QStringLiteral("repoFilter"));
-    m_filter->setPlaceholderText(tr("Filter repositories (Ctrl+F)"));
+    m_filter->setPlaceholderText(tr("Filter repositories (Ctrl+L)"));
     m_filter->setClearButtonEnabled(true);
     m_kind->setObjectName(QStringLiteral("repoKind"));
     m_kind->addItem(tr("Models and datasets"));

@@ -1,0 +1,125 @@
+#include "reasondialog.h"
+
+#include "decisions/decision.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace hubgate {
+
+namespace {
+const QString templatesKey = QStringLiteral("review/reasonTemplates");
+}
+
+QStringList ReasonDialog::savedTemplates()
+{
+    return QSettings().value(templatesKey).toStringList();
+}
+
+void ReasonDialog::saveTemplates(const QStringList &templates)
+{
+    QSettings().setValue(templatesKey, templates);
+}
+
+ReasonDialog::ReasonDialog(int requestCount, QWidget *parent)
+    : QDialog(parent)
+    , m_templates(new QComboBox(this))
+    , m_edit(new QPlainTextEdit(this))
+    , m_counter(new QLabel(this))
+    , m_save(new QPushButton(tr("Save as &template"), this))
+    , m_remove(new QPushButton(tr("Remove"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Reject access requests"));
+    auto *intro = new QLabel(tr("Reject %n request(s). The reason is optional and is shown to the "
+                                "requester. Rejected users cannot ask again.", nullptr, requestCount),
+                             this);
+    intro->setWordWrap(true);
+    m_templates->setObjectName(QStringLiteral("reasonTemplates"));
+    m_edit->setObjectName(QStringLiteral("reasonEdit"));
+    m_edit->setTabChangesFocus(true);
+    m_edit->setPlaceholderText(tr("For example: please request access with your institutional e-mail."));
+    m_edit->setFixedHeight(90);
+    m_counter->setObjectName(QStringLiteral("reasonCounter"));
+    m_counter->setAlignment(Qt::AlignRight);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Reject"));
+
+    m_templates->addItem(tr("Templates…"));
+    m_templates->addItems(savedTemplates());
+    connect(m_templates, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            m_edit->setPlainText(m_templates->itemText(index));
+        m_remove->setEnabled(index > 0);
+    });
+    m_remove->setEnabled(false);
+    connect(m_save, &QPushButton::clicked, this, &ReasonDialog::saveCurrentAsTemplate);
+    connect(m_remove, &QPushButton::clicked, this, &ReasonDialog::removeCurrentTemplate);
+    connect(m_edit, &QPlainTextEdit::textChanged, this, &ReasonDialog::updateCounter);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *templateRow = new QHBoxLayout;
+    templateRow->addWidget(m_templates, 1);
+    templateRow->addWidget(m_save);
+    templateRow->addWidget(m_remove);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(templateRow);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_counter);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(480);
+    m_edit->setFocus();
+    updateCounter();
+}
+
+QString ReasonDialog::reason() const
+{
+    return m_edit->toPlainText().trimmed();
+}
+
+void ReasonDialog::updateCounter()
+{
+    const int length = reasonLength(reason());
+    const bool tooLong = length > maxRejectionReasonLength;
+    m_counter->setText(tooLong ? tr("%1 / %2: shorten the reason by %3 characters")
+                                     .arg(length).arg(maxRejectionReasonLength)
+                                     .arg(length - maxRejectionReasonLength)
+                               : tr("%1 / %2").arg(length).arg(maxRejectionReasonLength));
+    m_counter->setStyleSheet(tooLong ? QStringLiteral("color: #b00020;") : QString());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!tooLong);
+    m_save->setEnabled(!reason().isEmpty() && !tooLong);
+}
+
+void ReasonDialog::saveCurrentAsTemplate()
+{
+    QStringList templates = savedTemplates();
+    if (templates.contains(reason()))
+        return;
+    templates.append(reason());
+    saveTemplates(templates);
+    m_templates->addItem(reason());
+    m_templates->setCurrentIndex(m_templates->count() - 1);
+    m_remove->setEnabled(true);
+}
+
+void ReasonDialog::removeCurrentTemplate()
+{
+    const int index = m_templates->currentIndex();
+    if (index <= 0)
+        return;
+    QStringList templates = savedTemplates();
+    templates.removeAll(m_templates->itemText(index));
+    saveTemplates(templates);
+    m_templates->removeItem(index);
+    m_templates->setCurrentIndex(0);
+    m_remove->setEnabled(false);
+}
+
+} // namespace hubgate
