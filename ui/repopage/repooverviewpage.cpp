@@ -101,6 +101,8 @@ void RepoOverviewPage::onInfo(HubJob *job)
     QString error;
     const auto info = parseRepoInfo(job->body(), m_repo.kind, &error);
     if (!info) {
+        m_form->setText(tr("—")); // not "Loading…": nothing more is coming
+        m_commit->setText(tr("—"));
         m_status->setText(tr("The Hub's answer could not be read: %1").arg(error));
         Q_EMIT loaded(false);
         return;

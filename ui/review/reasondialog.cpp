@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -44,7 +45,7 @@ ReasonDialog::ReasonDialog(int requestCount, QWidget *parent)
     m_templates->setObjectName(QStringLiteral("reasonTemplates"));
     m_edit->setObjectName(QStringLiteral("reasonEdit"));
     m_edit->setTabChangesFocus(true);
-    m_edit->setPlaceholderText(tr("For example: please request access with your institutional e-mail."));
+    m_edit->setPlaceholderText(tr("Optional. Enter rejects, Shift+Enter starts a new line."));
     m_edit->setFixedHeight(90);
     m_counter->setObjectName(QStringLiteral("reasonCounter"));
     m_counter->setAlignment(Qt::AlignRight);
@@ -75,8 +76,26 @@ ReasonDialog::ReasonDialog(int requestCount, QWidget *parent)
     layout->addWidget(m_counter);
     layout->addWidget(m_buttons);
     setMinimumWidth(480);
+    // Enter rejects at once (Shift+Enter starts a new line): the keyboard path stays short.
+    m_edit->installEventFilter(this);
+    m_save->setAutoDefault(false);
+    m_remove->setAutoDefault(false);
     m_edit->setFocus();
     updateCounter();
+}
+
+bool ReasonDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (enter && !(key->modifiers() & Qt::ShiftModifier)) {
+            if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+                accept();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 QString ReasonDialog::reason() const

@@ -22,6 +22,9 @@ public:
     static QStringList savedTemplates();
     static void saveTemplates(const QStringList &templates);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateCounter();
     void saveCurrentAsTemplate();
