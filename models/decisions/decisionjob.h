@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace hubgate {
 
@@ -32,10 +33,15 @@ class DecisionJob : public QObject
 public:
     static constexpr int chunkSize = 100;
 
+    // Users are taken once each, in order (duplicates dropped). Not self-deleting: the owner
+    // reads the outcomes after finished() and deletes the job (deleteLater from the slot).
     DecisionJob(HubClient *client, RepoSummary repo, Decision decision, QObject *parent = nullptr);
     ~DecisionJob() override;
 
+    // Finishes on a later turn of the event loop when there is nothing to send (no users, or
+    // a rejection reason that is too long), so callers may connect after start().
     void start();
+    // Aborts the call in flight (its users stay in remaining()) and finishes at once.
     void cancel();
 
     const Decision &decision() const { return m_decision; }
@@ -43,9 +49,16 @@ public:
     QStringList succeeded() const;
     QStringList failed() const;    // answered with an error (not retryable by running again)
     QStringList remaining() const; // never confirmed (cancelled or call failed): run these again
+    // HTTP requests sent, automatic retries included (HubJob::attemptsMade()), so it matches
+    // the server's count; a call aborted by cancel() counts as sent.
     int httpCalls() const { return m_calls; }
     bool wasCancelled() const { return m_cancelled; }
+    // The failure that stopped the job (kind None when it ran to the end or was cancelled);
+    // BadRequest with httpStatus 0 and the reason in detail and serverMessage when the decision
+    // was refused locally, before any call.
     HubError lastError() const { return m_lastError; }
+    // One or two sentences for the user about lastError(), empty when there is none.
+    QString errorMessage() const;
 
 Q_SIGNALS:
     void progress(int done, int total);
@@ -56,12 +69,24 @@ Q_SIGNALS:
 private:
     // implementation detail, free to change
     void next();
+    void sendBatch(const QStringList &chunk);
+    void sendGrant(const QString &user);
+    void onBatchFinished(HubJob *job, const QStringList &chunk);
+    void onGrantFinished(HubJob *job, const QString &user);
+    bool stopOnFailure(HubJob *job); // true when the call failed and the job has finished
+    void afterCall(HubJob *job);
+    void finish();
+    QString apiPath(const QString &action) const;
     HubClient *m_client;
     RepoSummary m_repo;
     Decision m_decision;
+    QStringList m_users; // decision users without duplicates
+    QString m_refusal;   // set when the decision was refused before any call
+    QTimer m_pause;      // proactive wait when the rate limit is used up
     QHash<QString, DecisionOutcome> m_outcomes;
     int m_position = 0;
     int m_calls = 0;
+    bool m_started = false;
     bool m_cancelled = false;
     bool m_done = false;
     HubError m_lastError;

@@ -36,21 +36,37 @@ class SettingsUpdateJob : public QObject
 {
     Q_OBJECT
 public:
-    SettingsUpdateJob(HubClient *client, RepoSummary repo, GatingSettings change, QObject *parent = nullptr);
+    SettingsUpdateJob(HubClient *client, RepoSummary repo, GatingSettings change,
+                      QObject *parent = nullptr);
+    ~SettingsUpdateJob() override;
+    // When known, orgMembersGated is checked locally too (otherwise the Hub decides).
+    void setOrgRepo(bool orgRepo) { m_orgRepo = orgRepo; }
+    // Validates the change first: an invalid one finishes on a later turn of the event loop
+    // with error() BadRequest (httpStatus 0, the reason in detail and serverMessage) and
+    // nothing sent. Not self-deleting.
     void start();
     bool isOk() const { return !m_error.isError(); }
     const HubError &error() const { return m_error; }
+    // A sentence for the user: the local reason or the Hub's error; empty when ok.
+    QString errorMessage() const;
     const GatingSettings &confirmed() const { return m_confirmed; }
 
 Q_SIGNALS:
     void finished(hubgate::SettingsUpdateJob *job);
 
 private:
+    void onReply(HubJob *job);
+    void finish();
     HubClient *m_client;
     RepoSummary m_repo;
     GatingSettings m_change;
     GatingSettings m_confirmed;
     HubError m_error;
+    QString m_refusal; // why the change was refused before sending
+    std::optional<bool> m_orgRepo;
+    QPointer<HubJob> m_job;
+    bool m_started = false;
+    bool m_done = false;
 };
 
 } // namespace hubgate
