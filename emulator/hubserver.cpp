@@ -222,15 +222,18 @@ void HubServer::write(QTcpSocket *socket, HttpResponse response, bool drop)
         head += name + ": " + value + "\r\n";
     head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     head += "Connection: keep-alive\r\n\r\n";
-    socket->write(head.data(), qint64(head.size()));
+    // One write, no Nagle: a reply split in two waits for the client's delayed ACK (~40 ms).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (drop) {
         // Half the body, then the connection goes away: the client sees a truncated reply.
-        socket->write(response.body.data(), qint64(response.body.size() / 2));
+        head.append(response.body, 0, response.body.size() / 2);
+        socket->write(head.data(), qint64(head.size()));
         socket->flush();
         socket->disconnectFromHost();
         return;
     }
-    socket->write(response.body.data(), qint64(response.body.size()));
+    head += response.body;
+    socket->write(head.data(), qint64(head.size()));
 }
 
 } // namespace emu

@@ -17,22 +17,63 @@ bool knownStatus(const std::string &status)
     return status == "pending" || status == "accepted" || status == "rejected";
 }
 
-Json requestJson(const HubState &state, const AccessRequest &request)
+// Written by hand, not through Json objects: a page holds up to 1000 requests and lists of
+// 100,000 are paged through often, so this is the emulator's hot path.
+void appendString(std::string &out, const std::string &text)
 {
-    const User *user = state.userById(request.userId);
-    Json userObject = userJson(*user, true);
-    userObject["verifiedOrgNames"] = Json::array();
-    Json json{{"user", userObject},
-              {"status", request.status},
-              {"timestamp", isoTime(request.timestampMs)}};
-    if (!request.fields.empty())
-        json["fields"] = request.fields;
+    out += Json(text).dump();
+}
+
+void appendUser(std::string &out, const User &user, bool withEmail, bool withVerifiedOrgs)
+{
+    out += "{\"_id\":";
+    appendString(out, user.id);
+    out += ",\"avatarUrl\":";
+    appendString(out, "/avatars/" + sha1Hex(user.name).substr(0, 32) + ".svg");
+    out += ",\"fullname\":";
+    appendString(out, user.fullname);
+    out += user.isPro ? ",\"isPro\":true" : ",\"isPro\":false";
+    out += ",\"user\":";
+    appendString(out, user.name);
+    out += ",\"type\":\"user\"";
+    if (withEmail && !user.email.empty()) {
+        out += ",\"email\":";
+        appendString(out, user.email);
+    }
+    if (withVerifiedOrgs)
+        out += ",\"verifiedOrgNames\":[]";
+    out += '}';
+}
+
+void appendRequest(std::string &out, const HubState &state, const AccessRequest &request)
+{
+    out += "{\"user\":";
+    appendUser(out, *state.userById(request.userId), true, true);
+    out += ",\"status\":";
+    appendString(out, request.status);
+    out += ",\"timestamp\":\"" + isoTime(request.timestampMs) + '"';
+    if (!request.fields.empty()) {
+        out += ",\"fields\":{";
+        bool first = true;
+        for (const auto &[key, value] : request.fields) {
+            if (!first)
+                out += ',';
+            first = false;
+            appendString(out, key);
+            out += ':';
+            appendString(out, value);
+        }
+        out += '}';
+    }
     if (request.reviewedAtMs)
-        json["reviewedAt"] = isoTime(request.reviewedAtMs);
-    if (!request.grantedById.empty())
-        if (const User *granter = state.userById(request.grantedById))
-            json["grantedBy"] = userJson(*granter, false);
-    return json;
+        out += ",\"reviewedAt\":\"" + isoTime(request.reviewedAtMs) + '"';
+    if (!request.grantedById.empty()) {
+        if (const User *granter = state.userById(request.grantedById)) {
+            out += ",\"grantedBy\":";
+            appendUser(out, *granter, false, false);
+        }
+    }
+    out += '}';
 }
 
 std::string pageLink(const RouteContext &c, const std::string &cursorKey, std::int64_t cursor)
@@ -116,10 +157,16 @@ HttpResponse listRequests(HubApi &api, RouteContext &c)
             page.push_back(&*it);
         }
     }
-    Json items = Json::array();
-    for (const AccessRequest *request : page)
-        items.push_back(requestJson(api.state(), *request));
-    HttpResponse response = HttpResponse::json(200, items);
+    std::string items = "[";
+    items.reserve(page.size() * 600);
+    for (const AccessRequest *request : page) {
+        if (items.size() > 1)
+            items += ',';
+        appendRequest(items, api.state(), *request);
+    }
+    items += ']';
+    HttpResponse response = HttpResponse::json(200, Json::array());
+    response.body = std::move(items);
     if (more && !page.empty()) {
         response.setHeader("Link", backward ? pageLink(c, "before", page.front()->timestampMs)
                                             : pageLink(c, "after", page.back()->timestampMs));
