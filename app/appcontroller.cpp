@@ -170,8 +170,10 @@ void AppController::signedIn(const Account &account, const QString &token, const
 
 void AppController::signOut()
 {
-    if (m_reposJob)
-        m_reposJob->cancel();
+    if (RepoDirectoryJob *job = m_reposJob) {
+        m_reposJob = nullptr; // its cancelled answer must not reach the window
+        job->cancel();
+    }
     m_signedIn = false;
     m_client->setToken({});
     if (!m_options.demo)
@@ -183,8 +185,10 @@ void AppController::loadRepos()
 {
     if (!m_signedIn)
         return;
-    if (m_reposJob)
-        m_reposJob->cancel(); // superseded: its answer would be stale
+    if (RepoDirectoryJob *job = m_reposJob) {
+        m_reposJob = nullptr; // superseded: its answer would be stale
+        job->cancel();
+    }
     m_window->setReposLoading();
     m_reposJob = new RepoDirectoryJob(m_client, m_account, this);
     connect(m_reposJob, &RepoDirectoryJob::finished, this, [this](RepoDirectoryJob *job) {

@@ -177,6 +177,7 @@ void HubJob::onReplyFinished()
     }
 
     m_pages.append(body);
+    m_pageUrls.insert(m_currentUrl);
     Q_EMIT pageReceived(body, int(m_pages.size()) - 1);
     if (m_done) // a receiver cancelled the job
         return;
@@ -187,6 +188,14 @@ void HubJob::onReplyFinished()
             HubError error;
             error.kind = HubError::Kind::InsecureEndpoint;
             error.detail = problem;
+            fail(error);
+            return;
+        }
+        if (m_pageUrls.contains(next)) {
+            // A server whose "next" page was already received would keep us fetching forever.
+            HubError error;
+            error.kind = HubError::Kind::BadReply;
+            error.detail = tr("its page links go round in a circle");
             fail(error);
             return;
         }

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -80,6 +81,7 @@ private:
     bool m_done = false;
     HubError m_error;
     QList<QByteArray> m_pages;
+    QSet<QUrl> m_pageUrls; // pages already received, to stop Link loops
     QList<QPair<QByteArray, QByteArray>> m_lastHeaders;
 };
 

@@ -2,6 +2,7 @@
 
 #include "hubclient.h"
 
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -17,10 +18,9 @@ RepoDirectoryJob::RepoDirectoryJob(HubClient *client, Account account, QObject *
 
 void RepoDirectoryJob::start()
 {
-    QStringList namespaces{m_account.name};
-    for (const OrgMembership &org : m_account.orgs)
-        if (org.role == QLatin1String("admin") || org.role == QLatin1String("write"))
-            namespaces.append(org.name);
+    // What the token may administer, not every org the account is in: a fine-grained token
+    // scoped to one org lists that org only, a read token nothing.
+    const QStringList namespaces = m_account.manageableNamespaces();
     for (const QString &ns : std::as_const(namespaces)) {
         for (RepoKind kind : {RepoKind::Model, RepoKind::Dataset}) {
             QUrlQuery query;
@@ -32,6 +32,8 @@ void RepoDirectoryJob::start()
             connect(job, &HubJob::finished, this, [this, kind](HubJob *j) { onListFinished(j, kind); });
         }
     }
+    if (m_pending == 0) // nothing to list: still finish, on the next turn like a real answer
+        QTimer::singleShot(0, this, &RepoDirectoryJob::finish);
 }
 
 void RepoDirectoryJob::cancel()
@@ -58,7 +60,14 @@ void RepoDirectoryJob::onListFinished(HubJob *job, RepoKind kind)
     } else {
         m_errors.append(job->error());
     }
-    if (--m_pending > 0 || m_done)
+    if (--m_pending > 0)
+        return;
+    finish();
+}
+
+void RepoDirectoryJob::finish()
+{
+    if (m_done)
         return;
     m_done = true;
     std::sort(m_repos.begin(), m_repos.end(), [](const RepoSummary &a, const RepoSummary &b) {

@@ -31,6 +31,7 @@ Q_SIGNALS:
 
 private:
     void onListFinished(HubJob *job, RepoKind kind);
+    void finish();
 
     HubClient *m_client;
     Account m_account;

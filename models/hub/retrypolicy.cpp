@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 
 namespace hubgate {
 
@@ -29,17 +30,37 @@ bool RetryPolicy::isRetryableNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
+namespace {
+constexpr qint64 longestWait = std::numeric_limits<int>::max();
+
+// Seconds from a run of ASCII digits; waits too long for an int (or for 64 bits) are clamped
+// rather than wrapped, so that they still read as "too long" and not as "now".
+int clampedSeconds(const QByteArray &digits)
+{
+    bool ok = false;
+    const qulonglong seconds = digits.toULongLong(&ok);
+    return ok ? int(std::min<qulonglong>(seconds, longestWait)) : int(longestWait);
+}
+
+bool allDigits(const QByteArray &text)
+{
+    return !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](char c) { return c >= '0' && c <= '9'; });
+}
+} // namespace
+
 int RetryPolicy::serverWaitSeconds(const QNetworkReply *reply)
 {
     const QByteArray retryAfter = reply->rawHeader("Retry-After").trimmed();
     if (!retryAfter.isEmpty()) {
-        bool ok = false;
-        const int seconds = retryAfter.toInt(&ok);
-        if (ok && seconds >= 0)
-            return seconds;
-        const QDateTime when = QDateTime::fromString(QString::fromLatin1(retryAfter), Qt::RFC2822Date);
+        if (allDigits(retryAfter))
+            return clampedSeconds(retryAfter);
+        // An HTTP-date ends in "GMT", which Qt's RFC 2822 parser does not take: say +0000.
+        QString date = QString::fromLatin1(retryAfter);
+        if (date.endsWith(QLatin1String(" GMT")))
+            date = date.chopped(3) + QLatin1String("+0000");
+        const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
         if (when.isValid())
-            return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+            return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0, longestWait));
     }
     // RateLimit: "api";r=0;t=55 -- t is the time until the window resets.
     static const QRegularExpression reset(QStringLiteral(";\\s*t=(\\d+)"));
@@ -48,7 +69,7 @@ int RetryPolicy::serverWaitSeconds(const QNetworkReply *reply)
     const auto r = remaining.match(rateLimit);
     const auto t = reset.match(rateLimit);
     if (t.hasMatch() && (!r.hasMatch() || r.captured(1).toInt() == 0))
-        return t.captured(1).toInt();
+        return clampedSeconds(t.captured(1).toLatin1());
     return -1;
 }
 

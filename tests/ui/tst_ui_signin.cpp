@@ -1,0 +1,186 @@
+// The sign-in dialog against the emulator: typing a token checks it live with whoami-v2.
+#include "hubclienttest.h"
+
+#include "auth/tokendiscovery.h"
+#include "signin/signindialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+#include <memory>
+
+using namespace hubtest;
+using hubgate::DiscoveredToken;
+using hubgate::SignInDialog;
+using testing::EmulatorFixture;
+
+class TestUiSignIn : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<EmulatorFixture> hub;
+    std::unique_ptr<QNetworkAccessManager> nam;
+    std::unique_ptr<SignInDialog> dialog;
+
+    QLineEdit *tokenEdit() const { return dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit")); }
+    QLabel *result() const { return dialog->findChild<QLabel *>(QStringLiteral("result")); }
+    QLabel *warning() const { return dialog->findChild<QLabel *>(QStringLiteral("warning")); }
+    QComboBox *found() const { return dialog->findChild<QComboBox *>(QStringLiteral("foundTokens")); }
+    QPushButton *signIn() const
+    {
+        return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    }
+
+    bool open(const QList<DiscoveredToken> &tokens = {})
+    {
+        dialog = std::make_unique<SignInDialog>(nam.get(), hub->baseUrl(), tokens);
+        dialog->show();
+        return QTest::qWaitForWindowExposed(dialog.get()) && tokenEdit() && result() && warning() && signIn();
+    }
+
+    void type(const QByteArray &text)
+    {
+        tokenEdit()->setFocus();
+        QTest::keyClick(tokenEdit(), Qt::Key_A, Qt::ControlModifier); // replace what is there
+        QTest::keyClicks(tokenEdit(), QString::fromLatin1(text));
+    }
+
+    static int whoamiCalls(EmulatorFixture &hub) { return callCount(hub, "GET /api/whoami-v2"); }
+
+private Q_SLOTS:
+    void init()
+    {
+        hub = std::make_unique<EmulatorFixture>();
+        nam = std::make_unique<QNetworkAccessManager>();
+    }
+    void cleanup()
+    {
+        dialog.reset();
+        nam.reset();
+        hub.reset();
+    }
+
+    void writeTokenShowsUserAndOrgs()
+    {
+        QVERIFY(open());
+        QVERIFY(!signIn()->isEnabled());
+        QCOMPARE(found(), nullptr); // nothing found: no combo
+        type(EmulatorFixture::writeToken());
+        QTRY_VERIFY_WITH_TIMEOUT(signIn()->isEnabled(), 10000);
+        const QString text = result()->text();
+        QVERIFY2(text.contains(QLatin1String("Mira Patel")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("mira-patel")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("nimbus-ai (admin)")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("open-ocean-lab (write)")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("role <b>write</b>")), qPrintable(text));
+        QVERIFY(warning()->isHidden());
+        QCOMPARE(dialog->token(), QString::fromLatin1(EmulatorFixture::writeToken()));
+        QCOMPARE(dialog->account().name, QStringLiteral("mira-patel"));
+        QCOMPARE(dialog->tokenSource(), QStringLiteral("pasted"));
+        QCOMPARE(whoamiCalls(*hub), 1); // one check for 37 keystrokes
+    }
+
+    void readTokenShowsTheWarning()
+    {
+        QVERIFY(open());
+        type(EmulatorFixture::readToken());
+        QTRY_VERIFY_WITH_TIMEOUT(!warning()->isHidden(), 10000);
+        QVERIFY2(warning()->text().contains(QLatin1String("read token")), qPrintable(warning()->text()));
+        QVERIFY2(result()->text().contains(QLatin1String("role <b>read</b>")), qPrintable(result()->text()));
+        QVERIFY(signIn()->isEnabled()); // allowed, with the warning
+        QCOMPARE(dialog->token(), QString::fromLatin1(EmulatorFixture::readToken()));
+    }
+
+    void garbageTokenIsRefused()
+    {
+        QVERIFY(open());
+        type("hf_garbage");
+        // Before the check: it does not even look like a token.
+        QVERIFY2(result()->text().contains(QLatin1String("does not look like")), qPrintable(result()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(result()->text().contains(QLatin1String("invalid or has expired")), 10000);
+        QVERIFY(!signIn()->isEnabled());
+        QVERIFY(dialog->token().isEmpty());
+        QVERIFY(warning()->isHidden());
+        QCOMPARE(whoamiCalls(*hub), 1); // a 401 is not retried
+    }
+
+    void clearingTheTokenWaitsAgain()
+    {
+        QVERIFY(open());
+        type(EmulatorFixture::writeToken());
+        QTRY_VERIFY_WITH_TIMEOUT(signIn()->isEnabled(), 10000);
+        QTest::keyClick(tokenEdit(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(tokenEdit(), Qt::Key_Backspace);
+        QVERIFY(!signIn()->isEnabled());
+        QVERIFY(dialog->token().isEmpty());
+        QCOMPARE(result()->text(), QStringLiteral("Waiting for a token."));
+    }
+
+    void editingDropsTheStaleAnswer()
+    {
+        QVERIFY(open());
+        QVERIFY(addFault(*hub, *nam, "{\"kind\":\"latency\",\"ms\":1500,\"path\":\"/api/whoami-v2\",\"times\":1}"));
+        type(EmulatorFixture::writeToken());
+        // The first check is on the wire (and slow)...
+        QTRY_COMPARE_WITH_TIMEOUT(whoamiCalls(*hub), 1, 5000);
+        QVERIFY(result()->text().contains(QLatin1String("Checking")));
+        // ...when the person pastes another token.
+        type(EmulatorFixture::readToken());
+        QTRY_VERIFY_WITH_TIMEOUT(result()->text().contains(QLatin1String("role <b>read</b>")), 10000);
+        QVERIFY(!warning()->isHidden());
+        QCOMPARE(dialog->token(), QString::fromLatin1(EmulatorFixture::readToken()));
+        QCOMPARE(whoamiCalls(*hub), 2);
+        // The slow answer about the write token never takes over (it was due 1.5 s after the
+        // first call).
+        QVERIFY(!QTest::qWaitFor([this] { return result()->text().contains(QLatin1String("role <b>write</b>")); }, 2500));
+        QCOMPARE(dialog->token(), QString::fromLatin1(EmulatorFixture::readToken()));
+        QCOMPARE(dialog->account().tokenRole, QStringLiteral("read"));
+        QVERIFY(!warning()->isHidden());
+    }
+
+    void foundTokensAreOfferedAndChecked()
+    {
+        const QList<DiscoveredToken> tokens{
+            {QString::fromLatin1(EmulatorFixture::writeToken()), DiscoveredToken::Source::Environment,
+             QStringLiteral("HF_TOKEN"), QString()},
+            {QString::fromLatin1(EmulatorFixture::readToken()), DiscoveredToken::Source::TokenFile,
+             QStringLiteral("/nonexistent/huggingface/token"), QString()}};
+        QVERIFY(open(tokens));
+        QComboBox *combo = found();
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 3);
+        QVERIFY(combo->itemText(1).contains(hubgate::maskToken(tokens[0].token)));
+        QVERIFY(combo->itemText(1).contains(hubgate::describeSource(tokens[0])));
+        QVERIFY(combo->itemText(2).contains(hubgate::describeSource(tokens[1])));
+        QVERIFY(!combo->itemText(1).contains(tokens[0].token)); // masked, never shown whole
+
+        // The first found token is chosen and checked at once.
+        QCOMPARE(combo->currentIndex(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(signIn()->isEnabled(), 10000);
+        QVERIFY(result()->text().contains(QLatin1String("role <b>write</b>")));
+        QCOMPARE(dialog->tokenSource(), hubgate::describeSource(tokens[0]));
+        QCOMPARE(tokenEdit()->text(), tokens[0].token);
+
+        // Choosing the other one checks that one.
+        combo->setCurrentIndex(2);
+        QCOMPARE(tokenEdit()->text(), tokens[1].token);
+        QVERIFY(!signIn()->isEnabled()); // until its check is back
+        QTRY_VERIFY_WITH_TIMEOUT(result()->text().contains(QLatin1String("role <b>read</b>")), 10000);
+        QVERIFY(!warning()->isHidden());
+        QCOMPARE(dialog->token(), tokens[1].token);
+        QCOMPARE(dialog->tokenSource(), hubgate::describeSource(tokens[1]));
+        QCOMPARE(whoamiCalls(*hub), 2);
+
+        // Typing over it makes it a pasted token again.
+        type(EmulatorFixture::writeToken());
+        QCOMPARE(combo->currentIndex(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(result()->text().contains(QLatin1String("role <b>write</b>")), 10000);
+        QCOMPARE(dialog->tokenSource(), QStringLiteral("pasted"));
+    }
+};
+
+QTEST_MAIN(TestUiSignIn)
+#include "tst_ui_signin.moc"
