@@ -62,8 +62,10 @@ bool AppController::start()
                 m_screenshot->dataReady();
         });
         connect(m_window->reviewPage(), &ReviewPage::loadingFinished, m_screenshot, [this] {
-            if (m_window->repoTabs()->currentWidget() == m_window->reviewPage())
+            if (m_window->repoTabs()->currentWidget() == m_window->reviewPage()) {
+                m_window->showReview(); // selects the first request, so its details show
                 m_screenshot->dataReady();
+            }
         });
     }
     m_window->setSignedOut({});
