@@ -98,11 +98,9 @@ public:
         if (const Commit *head = repo.headCommit()) {
             const auto readme = head->files.find("README.md");
             if (readme != head->files.end())
-                m_form = parseFrontMatter(readme->second).data.value("extra_gated_fields",
-                                                                     Json::object());
+                readForm(parseFrontMatter(readme->second).data.value("extra_gated_fields",
+                                                                     Json::object()));
         }
-        if (!m_form.is_object())
-            m_form = Json::object();
         m_reviewers.push_back(repo.ns);
         if (const Org *org = state.org(repo.ns)) {
             m_reviewers.clear();
@@ -123,6 +121,7 @@ public:
         std::sort(times.begin(), times.end());
 
         std::vector<AccessRequest> requests = m_repo.requests();
+        const std::size_t existing = requests.size();
         requests.reserve(requests.size() + times.size());
         std::uniform_real_distribution<double> share(0.0, 1.0);
         for (const std::int64_t t : times) {
@@ -146,6 +145,11 @@ public:
             request.fields = answers(user);
             requests.push_back(std::move(request));
         }
+        // Both parts are in time order: merging them spares setRequests a full sort.
+        std::inplace_merge(requests.begin(), requests.begin() + std::ptrdiff_t(existing),
+                           requests.end(), [](const AccessRequest &a, const AccessRequest &b) {
+                               return a.timestampMs < b.timestampMs;
+                           });
         m_repo.setRequests(std::move(requests));
         return m_options.count;
     }
@@ -198,47 +202,115 @@ private:
         return d(m_random);
     }
 
-    std::string textAnswer(const std::string &field, const User &user)
+    // One field of the gate form, read once instead of per request.
+    struct FormField
+    {
+        enum class Kind { Text, Checkbox, Country, Date, Select };
+        enum class Topic { Company, Name, Job, Purpose }; // what a text field asks for
+        std::string name;
+        Kind kind = Kind::Text;
+        Topic topic = Topic::Purpose;
+        std::vector<std::string> options; // select values
+    };
+
+    void readForm(const Json &form)
+    {
+        if (!form.is_object())
+            return;
+        for (const auto &[name, spec] : form.items()) {
+            FormField field;
+            field.name = name;
+            const std::string type =
+                spec.is_string() ? spec.get<std::string>() : spec.value("type", std::string());
+            if (type == "text") {
+                field.topic = topicOf(name);
+            } else if (type == "checkbox") {
+                field.kind = FormField::Kind::Checkbox;
+            } else if (type == "country") {
+                field.kind = FormField::Kind::Country;
+            } else if (type == "date_picker") {
+                field.kind = FormField::Kind::Date;
+            } else if (type == "select" && spec.contains("options") && !spec["options"].empty()) {
+                field.kind = FormField::Kind::Select;
+                for (const Json &option : spec["options"]) {
+                    const Json value = option.is_object() ? option.value("value", Json()) : option;
+                    field.options.push_back(value.is_string() ? value.get<std::string>() : value.dump());
+                }
+            } else {
+                continue; // unknown types get no answer
+            }
+            m_fields.push_back(std::move(field));
+        }
+        // Answers go into a sorted map: inserting in key order keeps that cheap.
+        for (std::size_t i = 0; i < m_fields.size(); ++i)
+            m_byName.push_back(i);
+        std::sort(m_byName.begin(), m_byName.end(),
+                  [this](std::size_t a, std::size_t b) { return m_fields[a].name < m_fields[b].name; });
+        m_values.resize(m_fields.size());
+    }
+
+    static FormField::Topic topicOf(const std::string &field)
     {
         const std::string key = lower(field);
         if (key.find("company") != std::string::npos || key.find("affiliation") != std::string::npos ||
             key.find("organi") != std::string::npos || key.find("institution") != std::string::npos)
-            return pick(companies);
+            return FormField::Topic::Company;
         if (key.find("name") != std::string::npos)
-            return user.fullname;
+            return FormField::Topic::Name;
         if (key.find("job") != std::string::npos || key.find("title") != std::string::npos ||
             key.find("role") != std::string::npos)
-            return pick(jobTitles);
+            return FormField::Topic::Job;
+        return FormField::Topic::Purpose;
+    }
+
+    std::string textAnswer(FormField::Topic topic, const User &user)
+    {
+        switch (topic) {
+        case FormField::Topic::Company: return pick(companies);
+        case FormField::Topic::Name: return user.fullname;
+        case FormField::Topic::Job: return pick(jobTitles);
+        case FormField::Topic::Purpose: break;
+        }
         return pick(purposes);
     }
 
+    std::string randomDate()
+    {
+        std::uniform_int_distribution<int> year(1960, 2006), month(1, 12), day(1, 28);
+        // The same draw order as the former snprintf(..., year, month, day) compiled by GCC.
+        const int d = day(m_random), m = month(m_random), y = year(m_random);
+        std::string date = "0000-00-00";
+        for (int i = 3, v = y; i >= 0; --i, v /= 10)
+            date[std::size_t(i)] = char('0' + v % 10);
+        date[5] = char('0' + m / 10);
+        date[6] = char('0' + m % 10);
+        date[8] = char('0' + d / 10);
+        date[9] = char('0' + d % 10);
+        return date;
+    }
+
+    // Answers in form order (the random draws follow it), stored by name.
     std::map<std::string, std::string> answers(const User &user)
     {
-        std::map<std::string, std::string> out;
-        for (const auto &[field, spec] : m_form.items()) {
-            const std::string type =
-                spec.is_string() ? spec.get<std::string>() : spec.value("type", std::string());
-            if (type == "text") {
-                out[field] = textAnswer(field, user);
-            } else if (type == "checkbox") {
+        for (std::size_t i = 0; i < m_fields.size(); ++i) {
+            const FormField &field = m_fields[i];
+            std::string &value = m_values[i];
+            value.clear();
+            switch (field.kind) {
+            case FormField::Kind::Text: value = textAnswer(field.topic, user); break;
+            case FormField::Kind::Checkbox:
                 if (share() > 0.05) // a few requesters leave a box unticked
-                    out[field] = "on";
-            } else if (type == "country") {
-                out[field] = pick(m_countries);
-            } else if (type == "date_picker") {
-                std::uniform_int_distribution<int> year(1960, 2006), month(1, 12), day(1, 28);
-                char date[16];
-                std::snprintf(date, sizeof date, "%04d-%02d-%02d", year(m_random), month(m_random),
-                              day(m_random));
-                out[field] = date;
-            } else if (type == "select" && spec.contains("options") && !spec["options"].empty()) {
-                std::uniform_int_distribution<std::size_t> index(0, spec["options"].size() - 1);
-                const Json &option = spec["options"][index(m_random)];
-                out[field] = option.is_object() ? option["value"].get<std::string>()
-                             : option.is_string() ? option.get<std::string>()
-                                                  : option.dump();
+                    value = "on";
+                break;
+            case FormField::Kind::Country: value = pick(m_countries); break;
+            case FormField::Kind::Date: value = randomDate(); break;
+            case FormField::Kind::Select: value = pick(field.options); break;
             }
         }
+        std::map<std::string, std::string> out;
+        for (const std::size_t i : m_byName)
+            if (!m_values[i].empty())
+                out.emplace_hint(out.end(), m_fields[i].name, std::move(m_values[i]));
         return out;
     }
 
@@ -248,7 +320,9 @@ private:
     std::mt19937_64 m_random;
     std::vector<std::string> m_countries;
     std::vector<std::string> m_reviewers;
-    Json m_form;
+    std::vector<FormField> m_fields;
+    std::vector<std::size_t> m_byName; // indexes of m_fields sorted by name
+    std::vector<std::string> m_values;  // scratch: one answer per field
 };
 
 } // namespace

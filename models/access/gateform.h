@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 namespace hubgate {
 
@@ -23,5 +24,6 @@ QList<GateField> parseGateFields(const QByteArray &repoInfoJson);
 
 // "on", "true", "yes", "1" (case-insensitive) mean ticked; anything else, or no answer, unticked.
 bool isTicked(const QString &answer);
+bool isTicked(QStringView answer);
 
 } // namespace hubgate

@@ -1,0 +1,425 @@
+// AccessRequestFilter: status tabs, search, field filters, local date range, sorting, refiltering
+// only on change, and QAbstractItemModelTester on every tab while the model changes.
+#include "access/accessrequestfilter.h"
+#include "access/accessrequestmodel.h"
+#include "accesstestutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QIdentityProxyModel>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace hubgate;
+using accesstest::answers;
+using accesstest::request;
+using accesstest::utc;
+
+namespace {
+
+const QString pending = QStringLiteral("pending");
+const QString accepted = QStringLiteral("accepted");
+const QString rejected = QStringLiteral("rejected");
+
+QList<AccessRequest> people()
+{
+    QList<AccessRequest> out{
+        request(QStringLiteral("ada-l"), pending, utc("2026-03-10T03:00:00Z"), // 9 March in New York
+                answers(QStringLiteral("Analytical Engines"), QStringLiteral("GB"), QStringLiteral("other"), true)),
+        request(QStringLiteral("bob-k"), pending, utc("2026-03-11T12:00:00Z"),
+                answers(QStringLiteral("Bell Labs"), QStringLiteral("US"), QStringLiteral("Research"), false)),
+        request(QStringLiteral("cy-m"), accepted, utc("2026-03-12T23:30:00Z"),
+                answers(QStringLiteral("CERN"), QStringLiteral("CH"), QStringLiteral("Education"), true)),
+        request(QStringLiteral("dee-n"), pending, utc("2026-03-13T03:59:59Z"), // 12 March, 23:59:59 local
+                answers(QStringLiteral("Deutsche Bahn"), QStringLiteral("DE"), QStringLiteral("Research"), true)),
+        request(QStringLiteral("eve-o"), rejected, utc("2026-03-13T04:00:00Z"), // 13 March, 00:00 local
+                answers(QStringLiteral("Evil Corp"), QStringLiteral("US"), QStringLiteral("other"), false)),
+        request(QStringLiteral("fay-p"), pending, utc("2026-03-14T15:00:00Z"), {}), // no answers at all
+    };
+    out[1].fields.insert(QStringLiteral("I agree"), QStringLiteral("off")); // answered, but not ticked
+    out[2].user.email.clear();
+    out[5].user.fullname = QStringLiteral("Fay Ünïcode");
+    return out;
+}
+
+QStringList usersOf(const QAbstractItemModel &proxy)
+{
+    QStringList out;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        out.append(proxy.index(row, AccessRequestModel::User).data().toString());
+    return out;
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+class TestAccessFilter : public QObject
+{
+    Q_OBJECT
+
+public:
+    static void initMain() { accesstest::useNewYorkTime(); }
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void statusTabs();
+    void decisionMovesRowBetweenTabs();
+    void search_data();
+    void search();
+    void fieldFilters();
+    void dateRangeUsesLocalDays();
+    void sorting();
+    void refiltersOnlyOnChange();
+    void testersWhileTheModelChanges();
+    void sourceReadThroughRoles();
+    void matchesBruteForce();
+
+private:
+    AccessRequestFilter *tab(const QString &status);
+
+    AccessRequestModel *m_model = nullptr;
+    QList<AccessRequestFilter *> m_tabs; // pending, accepted, rejected, all
+    QList<QAbstractItemModelTester *> m_testers;
+};
+
+void TestAccessFilter::init()
+{
+    m_model = new AccessRequestModel(this);
+    m_testers.append(new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this));
+    m_model->setGateFields(accesstest::form());
+    for (const QString &status : {pending, accepted, rejected, QString()}) {
+        auto *filter = new AccessRequestFilter(this);
+        filter->setSourceModel(m_model);
+        filter->setStatus(status);
+        filter->sort(AccessRequestModel::RequestedAt, Qt::DescendingOrder);
+        m_tabs.append(filter);
+        m_testers.append(new QAbstractItemModelTester(filter, QAbstractItemModelTester::FailureReportingMode::QtTest, this));
+    }
+    m_model->addRequests(people());
+}
+
+void TestAccessFilter::cleanup()
+{
+    qDeleteAll(m_testers);
+    m_testers.clear();
+    qDeleteAll(m_tabs);
+    m_tabs.clear();
+    delete m_model;
+}
+
+AccessRequestFilter *TestAccessFilter::tab(const QString &status)
+{
+    for (AccessRequestFilter *filter : std::as_const(m_tabs))
+        if (filter->status() == status)
+            return filter;
+    return nullptr;
+}
+
+void TestAccessFilter::statusTabs()
+{
+    QCOMPARE(usersOf(*tab(pending)), QStringList({QStringLiteral("fay-p"), QStringLiteral("dee-n"),
+                                                   QStringLiteral("bob-k"), QStringLiteral("ada-l")}));
+    QCOMPARE(usersOf(*tab(accepted)), QStringList({QStringLiteral("cy-m")}));
+    QCOMPARE(usersOf(*tab(rejected)), QStringList({QStringLiteral("eve-o")}));
+    QCOMPARE(tab(QString())->rowCount(), 6);
+    for (const QString &status : {pending, accepted, rejected})
+        QCOMPARE(tab(status)->rowCount(), m_model->countOf(status));
+    QCOMPARE(tab(pending)->status(), pending);
+}
+
+void TestAccessFilter::decisionMovesRowBetweenTabs()
+{
+    QSignalSpy pendingReset(tab(pending), &QAbstractItemModel::modelReset);
+    QSignalSpy acceptedInserted(tab(accepted), &QAbstractItemModel::rowsInserted);
+    QVERIFY(m_model->updateStatus(QStringLiteral("dee-n"), accepted, utc("2026-04-01T00:00:00Z"), QStringLiteral("mira")));
+    QCOMPARE(usersOf(*tab(pending)), QStringList({QStringLiteral("fay-p"), QStringLiteral("bob-k"), QStringLiteral("ada-l")}));
+    // Newest first in its new tab too.
+    QCOMPARE(usersOf(*tab(accepted)), QStringList({QStringLiteral("dee-n"), QStringLiteral("cy-m")}));
+    QCOMPARE(pendingReset.count(), 0);
+    QCOMPARE(acceptedInserted.count(), 1);
+    QCOMPARE(tab(QString())->rowCount(), 6);
+
+    // And back (cancel), then to an unknown status that no known tab shows.
+    QVERIFY(m_model->updateStatus(QStringLiteral("dee-n"), pending, {}, {}));
+    QCOMPARE(tab(pending)->rowCount(), 4);
+    QVERIFY(m_model->updateStatus(QStringLiteral("dee-n"), QStringLiteral("reset"), {}, {}));
+    QCOMPARE(tab(pending)->rowCount(), 3);
+    QCOMPARE(tab(accepted)->rowCount(), 1);
+    QCOMPARE(tab(QString())->rowCount(), 6);
+}
+
+void TestAccessFilter::search_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("users");
+    const auto list = [](std::initializer_list<const char *> names) {
+        QStringList out;
+        for (const char *name : names)
+            out.append(QString::fromLatin1(name));
+        return out;
+    };
+    QTest::newRow("user name") << QStringLiteral("bob-") << list({"bob-k"});
+    QTest::newRow("full name") << QStringLiteral("cy example") << list({"cy-m"});
+    QTest::newRow("e-mail") << QStringLiteral("ada-l@example.org") << list({"ada-l"});
+    QTest::newRow("e-mail domain") << QStringLiteral("@example.org") << list({"ada-l", "bob-k", "dee-n", "eve-o", "fay-p"});
+    QTest::newRow("answer") << QStringLiteral("deutsche") << list({"dee-n"});
+    QTest::newRow("answer, other case") << QStringLiteral("CeRn") << list({"cy-m"});
+    QTest::newRow("select answer") << QStringLiteral("educ") << list({"cy-m"});
+    QTest::newRow("two words, two fields") << QStringLiteral("  bell   us ") << list({"bob-k"});
+    QTest::newRow("words in any order") << QStringLiteral("engines ada") << list({"ada-l"});
+    QTest::newRow("one word missing") << QStringLiteral("bell de") << list({});
+    QTest::newRow("non-ASCII") << QStringLiteral("ÜNÏ") << list({"fay-p"});
+    QTest::newRow("nothing") << QStringLiteral("zzz") << list({});
+    QTest::newRow("empty") << QString() << list({"ada-l", "bob-k", "cy-m", "dee-n", "eve-o", "fay-p"});
+    QTest::newRow("not the status") << QStringLiteral("rejected") << list({});
+}
+
+void TestAccessFilter::search()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, users);
+    AccessRequestFilter *all = tab(QString());
+    all->setSearchText(text);
+    QCOMPARE(sorted(usersOf(*all)), users);
+    // The tabs search within their status.
+    tab(pending)->setSearchText(text);
+    for (const QString &user : usersOf(*tab(pending)))
+        QVERIFY(users.contains(user));
+}
+
+void TestAccessFilter::fieldFilters()
+{
+    AccessRequestFilter *all = tab(QString());
+    all->setFieldFilter(QStringLiteral("Country"), QStringLiteral("US"));
+    QCOMPARE(sorted(usersOf(*all)), QStringList({QStringLiteral("bob-k"), QStringLiteral("eve-o")}));
+    all->setFieldFilter(QStringLiteral("Country"), QStringLiteral("us")); // exact answers
+    QCOMPARE(all->rowCount(), 0);
+    all->setFieldFilter(QStringLiteral("Country"), QString());
+    QCOMPARE(all->rowCount(), 6);
+
+    // A select filters on the stored value, not on the label.
+    all->setFieldFilter(QStringLiteral("Intended use"), QStringLiteral("other"));
+    QCOMPARE(sorted(usersOf(*all)), QStringList({QStringLiteral("ada-l"), QStringLiteral("eve-o")}));
+    all->setFieldFilter(QStringLiteral("Intended use"), QStringLiteral("Other"));
+    QCOMPARE(all->rowCount(), 0);
+    all->clearFieldFilters();
+
+    // Checkboxes: absent and "off" are unticked.
+    all->setFieldFilter(QStringLiteral("I agree"), QStringLiteral("unchecked"));
+    QCOMPARE(sorted(usersOf(*all)), QStringList({QStringLiteral("bob-k"), QStringLiteral("eve-o"), QStringLiteral("fay-p")}));
+    all->setFieldFilter(QStringLiteral("I agree"), QStringLiteral("checked"));
+    QCOMPARE(sorted(usersOf(*all)), QStringList({QStringLiteral("ada-l"), QStringLiteral("cy-m"), QStringLiteral("dee-n")}));
+
+    // Filters add up, and with the status of the tab.
+    all->setFieldFilter(QStringLiteral("Intended use"), QStringLiteral("Research"));
+    QCOMPARE(usersOf(*all), QStringList({QStringLiteral("dee-n")}));
+    AccessRequestFilter *open = tab(pending);
+    open->setFieldFilter(QStringLiteral("I agree"), QStringLiteral("checked"));
+    QCOMPARE(sorted(usersOf(*open)), QStringList({QStringLiteral("ada-l"), QStringLiteral("dee-n")}));
+
+    // "checked" is only a word of checkboxes: on a text field it is an answer like any other.
+    all->clearFieldFilters();
+    all->setFieldFilter(QStringLiteral("Affiliation"), QStringLiteral("checked"));
+    QCOMPARE(all->rowCount(), 0);
+    all->setFieldFilter(QStringLiteral("Affiliation"), QStringLiteral("Bell Labs"));
+    QCOMPARE(usersOf(*all), QStringList({QStringLiteral("bob-k")}));
+}
+
+void TestAccessFilter::dateRangeUsesLocalDays()
+{
+    // The boundaries of the data, in New York time (see people()).
+    QCOMPARE(utc("2026-03-10T03:00:00Z").toLocalTime().date(), QDate(2026, 3, 9));
+    QCOMPARE(utc("2026-03-13T03:59:59Z").toLocalTime().date(), QDate(2026, 3, 12));
+    QCOMPARE(utc("2026-03-13T04:00:00Z").toLocalTime().date(), QDate(2026, 3, 13));
+
+    AccessRequestFilter *all = tab(QString());
+    all->setDateRange(QDate(2026, 3, 10), QDate(2026, 3, 12));
+    QCOMPARE(sorted(usersOf(*all)), QStringList({QStringLiteral("bob-k"), QStringLiteral("cy-m"), QStringLiteral("dee-n")}));
+    all->setDateRange(QDate(2026, 3, 9), QDate(2026, 3, 9));
+    QCOMPARE(usersOf(*all), QStringList({QStringLiteral("ada-l")}));
+    all->setDateRange(QDate(2026, 3, 13), QDate());
+    QCOMPARE(sorted(usersOf(*all)), QStringList({QStringLiteral("eve-o"), QStringLiteral("fay-p")}));
+    all->setDateRange(QDate(), QDate(2026, 3, 11));
+    QCOMPARE(sorted(usersOf(*all)), QStringList({QStringLiteral("ada-l"), QStringLiteral("bob-k")}));
+    all->setDateRange(QDate(2026, 3, 20), QDate(2026, 3, 10)); // backwards: nothing
+    QCOMPARE(all->rowCount(), 0);
+    all->setDateRange(QDate(), QDate());
+    QCOMPARE(all->rowCount(), 6);
+
+    // A request without a time shows while no range is set, and is outside any range.
+    AccessRequest timeless = request(QStringLiteral("gus"), pending, QDateTime());
+    m_model->addRequests({timeless});
+    QCOMPARE(all->rowCount(), 7);
+    all->setDateRange(QDate(2000, 1, 1), QDate());
+    QCOMPARE(all->rowCount(), 6);
+}
+
+void TestAccessFilter::sorting()
+{
+    AccessRequestFilter *all = tab(QString());
+    QCOMPARE(usersOf(*all).first(), QStringLiteral("fay-p"));
+    all->sort(AccessRequestModel::RequestedAt, Qt::AscendingOrder);
+    QCOMPARE(usersOf(*all), QStringList({QStringLiteral("ada-l"), QStringLiteral("bob-k"), QStringLiteral("cy-m"),
+                                         QStringLiteral("dee-n"), QStringLiteral("eve-o"), QStringLiteral("fay-p")}));
+    all->sort(AccessRequestModel::Email, Qt::AscendingOrder);
+    QCOMPARE(usersOf(*all).first(), QStringLiteral("cy-m")); // no e-mail sorts first
+    all->sort(AccessRequestModel::FirstFieldColumn, Qt::DescendingOrder); // Affiliation
+    QCOMPARE(usersOf(*all).mid(0, 2), QStringList({QStringLiteral("eve-o"), QStringLiteral("dee-n")}));
+    QCOMPARE(all->sortRole(), int(AccessRequestModel::SortRole));
+
+    m_model->updateStatus(QStringLiteral("bob-k"), accepted, utc("2026-03-20T00:00:00Z"), {});
+    m_model->updateStatus(QStringLiteral("ada-l"), rejected, utc("2026-03-18T00:00:00Z"), {});
+    all->sort(AccessRequestModel::ReviewedAt, Qt::DescendingOrder);
+    QCOMPARE(usersOf(*all).mid(0, 2), QStringList({QStringLiteral("bob-k"), QStringLiteral("ada-l")}));
+}
+
+void TestAccessFilter::refiltersOnlyOnChange()
+{
+    AccessRequestFilter *all = tab(QString());
+    QSignalSpy layout(all, &QAbstractItemModel::layoutChanged);
+    QSignalSpy reset(all, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(all, &QAbstractItemModel::rowsRemoved);
+    all->setSearchText(QStringLiteral("Bell"));
+    QCOMPARE(layout.count(), 1);
+    all->setSearchText(QStringLiteral("  bell "));
+    all->setStatus(QString());
+    all->setFieldFilter(QStringLiteral("Country"), QString());
+    all->clearFieldFilters();
+    all->setDateRange(QDate(), QDate());
+    QCOMPARE(layout.count(), 1);
+    all->setFieldFilter(QStringLiteral("Country"), QStringLiteral("US"));
+    all->setFieldFilter(QStringLiteral("Country"), QStringLiteral("US"));
+    QCOMPARE(layout.count(), 2);
+    all->setDateRange(QDate(2026, 3, 1), QDate(2026, 3, 31));
+    all->setDateRange(QDate(2026, 3, 1), QDate(2026, 3, 31));
+    QCOMPARE(layout.count(), 3);
+    all->clearFieldFilters();
+    all->clearFieldFilters();
+    QCOMPARE(layout.count(), 4);
+    all->setStatus(pending);
+    all->setStatus(pending);
+    QCOMPARE(layout.count(), 5);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(removed.count(), 0); // one layout change per filter change, not row by row
+}
+
+// Every model change with every tab watched, and filters active on some of them.
+void TestAccessFilter::testersWhileTheModelChanges()
+{
+    tab(pending)->setSearchText(QStringLiteral("example"));
+    tab(accepted)->setFieldFilter(QStringLiteral("I agree"), QStringLiteral("checked"));
+    tab(QString())->setDateRange(QDate(2026, 3, 10), QDate());
+
+    QList<AccessRequest> page;
+    for (int i = 0; i < 300; ++i)
+        page.append(request(QStringLiteral("gen%1").arg(i), i % 3 == 0 ? accepted : i % 3 == 1 ? pending : rejected,
+                            utc("2026-03-15T00:00:00Z").addSecs(-i * 3600),
+                            answers(QStringLiteral("Org %1").arg(i % 7), QStringLiteral("FR"), QStringLiteral("Research"), i % 2)));
+    m_model->addRequests(page.mid(0, 150));
+    m_model->addRequests(page.mid(150));
+    for (int i = 0; i < 300; i += 7)
+        m_model->updateStatus(QStringLiteral("gen%1").arg(i), i % 2 ? accepted : rejected, utc("2026-04-01T00:00:00Z"), {});
+    page[10].fields[QStringLiteral("Affiliation")] = QStringLiteral("Changed");
+    page[11].status = QStringLiteral("reset");
+    m_model->addRequests(page.mid(0, 20)); // refresh in place
+    m_model->upsert(request(QStringLiteral("newcomer"), accepted, utc("2026-04-02T00:00:00Z"),
+                            answers(QStringLiteral("X"), QStringLiteral("FR"), QStringLiteral("other"), true)));
+    tab(QString())->setSearchText(QStringLiteral("org 3"));
+    QSet<QString> keep;
+    for (int i = 0; i < 300; i += 2)
+        keep.insert(QStringLiteral("gen%1").arg(i));
+    m_model->removeStaleOfStatus(pending, keep);
+    m_model->removeStaleOfStatus(rejected, {QStringLiteral("gen2")});
+    m_model->setGateFields(accesstest::form().mid(0, 2));
+    tab(accepted)->setFieldFilter(QStringLiteral("I agree"), QString());
+    tab(QString())->setSearchText({});
+    m_model->clear();
+    m_model->addRequests(people());
+    QCOMPARE(tab(QString())->rowCount(), 5); // all but ada-l, who asked on 9 March
+    QCOMPARE(m_model->columnCount(), AccessRequestModel::FirstFieldColumn + 2);
+}
+
+// With a proxy in between, the filter reads the same through the roles.
+void TestAccessFilter::sourceReadThroughRoles()
+{
+    QIdentityProxyModel identity;
+    identity.setSourceModel(m_model);
+    AccessRequestFilter indirect;
+    indirect.setSourceModel(&identity);
+    QAbstractItemModelTester tester(&indirect, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    AccessRequestFilter *direct = tab(QString());
+    const auto both = [&](const auto &apply) {
+        apply(&indirect);
+        apply(direct);
+        QCOMPARE(sorted(usersOf(indirect)), sorted(usersOf(*direct)));
+    };
+    both([](AccessRequestFilter *f) { f->setSearchText(QStringLiteral("example")); });
+    both([](AccessRequestFilter *f) { f->setStatus(pending); });
+    both([](AccessRequestFilter *f) { f->setFieldFilter(QStringLiteral("Intended use"), QStringLiteral("Research")); });
+    both([](AccessRequestFilter *f) { f->setDateRange(QDate(2026, 3, 12), QDate()); });
+    QCOMPARE(usersOf(indirect), QStringList({QStringLiteral("dee-n")}));
+}
+
+// Random data and random queries against a plain re-implementation of the rules.
+void TestAccessFilter::matchesBruteForce()
+{
+    // The testers walk every cell on each change: over 3000 rows that is minutes, and the other
+    // tests have them.
+    qDeleteAll(m_testers);
+    m_testers.clear();
+    m_model->clear();
+    QRandomGenerator random(20261123);
+    const QStringList countries{QStringLiteral("US"), QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("JP")};
+    const QStringList uses{QStringLiteral("Research"), QStringLiteral("Education"), QStringLiteral("other")};
+    const QStringList words{QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma"), QStringLiteral("Delta")};
+    QList<AccessRequest> all;
+    for (int i = 0; i < 3000; ++i) {
+        const QString status = i % 50 == 0 ? QStringLiteral("reset") : QList<QString>{pending, accepted, rejected}[random.bounded(3)];
+        AccessRequest r = request(QStringLiteral("u%1-%2").arg(i).arg(words[random.bounded(4)]), status,
+                                  utc("2026-01-01T00:00:00Z").addSecs(qint64(random.bounded(90 * 24)) * 3600),
+                                  answers(words[random.bounded(4)] + QLatin1Char(' ') + words[random.bounded(4)],
+                                          countries[random.bounded(4)], uses[random.bounded(3)], random.bounded(2)));
+        if (random.bounded(10) == 0)
+            r.fields.clear();
+        all.append(r);
+    }
+    m_model->addRequests(all.mid(0, 1000));
+    m_model->addRequests(all.mid(1000));
+    AccessRequestFilter *filter = tab(QString());
+    for (int query = 0; query < 40; ++query) {
+        const QString status = QList<QString>{QString(), pending, accepted, QStringLiteral("reset")}[random.bounded(4)];
+        const QString search = random.bounded(3) ? words[random.bounded(4)].left(1 + random.bounded(4)) : QString();
+        const QString country = random.bounded(2) ? countries[random.bounded(4)] : QString();
+        const QString agreed = QList<QString>{QString(), QStringLiteral("checked"), QStringLiteral("unchecked")}[random.bounded(3)];
+        const QDate from = random.bounded(2) ? QDate(2026, 1, 1).addDays(random.bounded(60)) : QDate();
+        const QDate to = random.bounded(2) ? QDate(2026, 2, 1).addDays(random.bounded(60)) : QDate();
+        filter->setStatus(status);
+        filter->setSearchText(search);
+        filter->setFieldFilter(QStringLiteral("Country"), country);
+        filter->setFieldFilter(QStringLiteral("I agree"), agreed);
+        filter->setDateRange(from, to);
+        QStringList expected;
+        for (const AccessRequest &r : std::as_const(all)) {
+            const QDate day = r.requestedAt.toLocalTime().date();
+            const QString text = (r.user.name + QLatin1Char(' ') + r.user.fullname + QLatin1Char(' ') + r.user.email +
+                                  QLatin1Char(' ') + QStringList(r.fields.values()).join(QLatin1Char(' ')));
+            if ((status.isEmpty() || r.status == status) && text.contains(search, Qt::CaseInsensitive) &&
+                (country.isEmpty() || r.fields.value(QStringLiteral("Country")) == country) &&
+                (agreed.isEmpty() || isTicked(r.fields.value(QStringLiteral("I agree"))) == (agreed == QLatin1String("checked"))) &&
+                (!from.isValid() || day >= from) && (!to.isValid() || day <= to))
+                expected.append(r.user.name);
+        }
+        QCOMPARE(sorted(usersOf(*filter)), sorted(expected));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestAccessFilter)
+#include "tst_access_filter.moc"
