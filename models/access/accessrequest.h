@@ -38,7 +38,8 @@ struct ParsedRequestPage
     QString error;   // non-empty when the page is not a JSON array
 };
 
-// Pure function, safe to run off the UI thread.
+// Pure function, safe to run off the UI thread. Texts longer than 10,000 characters are cut
+// (with "…"); an item's status is left empty when the item has none.
 ParsedRequestPage parseAccessRequestPage(const QByteArray &json);
 
 // Status names the Hub uses today, in the order HubGate shows them.

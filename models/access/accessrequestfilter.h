@@ -28,6 +28,7 @@ public:
     void setDateRange(const QDate &from, const QDate &to); // invalid dates: open-ended
 
     void setSourceModel(QAbstractItemModel *source) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -42,6 +43,7 @@ private:
     bool answerAccepts(const QString &field, const QString &wanted, QStringView answer) const;
     bool searchAccepts(QStringView searchText) const;
     bool acceptsByRoles(const QModelIndex &sourceIndex) const;
+    void prepareRanks(int column);
 
     const AccessRequestModel *m_model = nullptr;
     QString m_status;
@@ -52,6 +54,11 @@ private:
     QDate m_to;
     qint64 m_fromMs = 0; // local start of m_from, UTC milliseconds
     qint64 m_toMs = 0;   // local start of the day after m_to (exclusive)
+    // Place of every source row in the order of a text column, so that the full re-sort after
+    // each keystroke compares integers instead of strings. Dropped when the source changes.
+    QList<int> m_ranks;
+    int m_rankColumn = -1;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };
 
 } // namespace hubgate

@@ -478,6 +478,48 @@ QVariant AccessRequestModel::sortData(const Row &row, int column) const
     return displayData(row, column);
 }
 
+QStringView AccessRequestModel::sortText(const Row &row, int column) const
+{
+    switch (column) {
+    case User: return row.name;
+    case FullName: return slot(row, FullNameSlot);
+    case Email: return slot(row, EmailSlot);
+    case GrantedBy: return m_people[row.grantedBy];
+    case Status: return m_statusNames[row.status];
+    }
+    const GateField &spec = m_fields[column - FirstFieldColumn];
+    const QStringView answer = slot(row, FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]);
+    if (spec.type == GateField::Type::Select) {
+        const qsizetype option = spec.optionValues.indexOf(answer);
+        if (option >= 0 && option < spec.optionLabels.size())
+            return spec.optionLabels[option];
+    }
+    return answer;
+}
+
+QStringView AccessRequestModel::sortTextAt(int row, int column) const
+{
+    if (column == RequestedAt || column == ReviewedAt)
+        return {};
+    if (column >= FirstFieldColumn && m_fields[column - FirstFieldColumn].type == GateField::Type::Checkbox)
+        return isTicked(sortText(m_rows[row], column)) ? u"1" : u"0";
+    return sortText(m_rows[row], column);
+}
+
+int AccessRequestModel::compareRows(int left, int right, int column) const
+{
+    const Row &a = m_rows[left];
+    const Row &b = m_rows[right];
+    const auto order = [](qint64 x, qint64 y) { return x < y ? -1 : x > y ? 1 : 0; };
+    if (column == RequestedAt)
+        return order(a.requestedMs, b.requestedMs);
+    if (column == ReviewedAt)
+        return order(a.reviewedMs, b.reviewedMs);
+    if (column >= FirstFieldColumn && m_fields[column - FirstFieldColumn].type == GateField::Type::Checkbox)
+        return order(isTicked(sortText(a, column)), isTicked(sortText(b, column)));
+    return sortText(a, column).compare(sortText(b, column), Qt::CaseInsensitive);
+}
+
 QVariant AccessRequestModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))

@@ -65,6 +65,10 @@ public:
     qint64 requestedMsAt(int row) const { return m_rows[row].requestedMs; } // NoTime if unknown
     qint64 reviewedMsAt(int row) const { return m_rows[row].reviewedMs; }
     QStringView answerAt(int row, const QString &field) const; // empty when not answered
+    // Orders two rows by a column as SortRole does (text case-insensitively), without QVariants.
+    int compareRows(int left, int right, int column) const;
+    // What compareRows() compares for a text column ("0" / "1" for checkboxes; nothing for dates).
+    QStringView sortTextAt(int row, int column) const;
 
     // Without the two virtual calls of the default: sorting 100,000 rows asks for 3 million indexes.
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -77,7 +81,8 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
-    // One request in well under 1 KB: the texts in one string, status and granter as indexes.
+    // About 0.9 KB a request, search text included: the texts in one string, status and granter
+    // as indexes.
     struct Row
     {
         QString name; // user name; shared with the key of m_rowByUser
@@ -112,6 +117,7 @@ private:
     void removeRowRange(int first, int last);
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
+    QStringView sortText(const Row &row, int column) const;
 
     QList<Row> m_rows;
     // Every row's search text back to back: a search reads 30 MB in one stream instead of

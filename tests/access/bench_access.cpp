@@ -1,11 +1,14 @@
 // Figures for the access request code at 100,000 requests (not a test; run by hand):
-//   access_bench [all|parse|model|search|memory] [requests=100000]
+//   access_bench [all|parse|model|search|memory|parse-loop] [requests=100000]
 // Pages are real emulator pages (nimbus-ai/nimbus-7b grown to the requested size). "memory" runs
-// this program again on the saved pages, so the emulator's own memory is not counted.
+// this program again (on the saved pages, then through the loader against this process's
+// emulator), so the emulator's own memory is not counted. "parse-loop" is for a profiler.
 #include "access/accessrequest.h"
 #include "access/accessrequestfilter.h"
+#include "access/accessrequestloader.h"
 #include "access/accessrequestmodel.h"
 #include "emulatorfixture.h"
+#include "hub/hubclient.h"
 #include "hub/hubjob.h"
 
 #include <QCoreApplication>
@@ -17,6 +20,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <algorithm>
 #include <numeric>
@@ -68,9 +72,8 @@ QByteArray statusLine(const char *key)
 }
 
 // Every page of every status of nimbus-ai/nimbus-7b once it holds `total` requests.
-QList<QByteArray> fetchPages(int total)
+QList<QByteArray> fetchPages(testing::EmulatorFixture &fixture, int total)
 {
-    testing::EmulatorFixture fixture;
     QNetworkAccessManager nam;
     const int have = int(fixture.api().state().repo(emu::RepoType::Model, "nimbus-ai", "nimbus-7b")->requests().size());
     if (total > have) {
@@ -240,11 +243,14 @@ void benchSearch(const QList<QByteArray> &pages)
             all.append(page);
         return all;
     }());
-    for (const QString &status : {QString(), QStringLiteral("pending")}) {
+    const QList<std::pair<QString, int>> setups{{QString(), AccessRequestModel::RequestedAt},
+                                                {QStringLiteral("pending"), AccessRequestModel::RequestedAt},
+                                                {QString(), AccessRequestModel::FullName}};
+    for (const auto &[status, sortColumn] : setups) {
         AccessRequestFilter filter;
         filter.setSourceModel(&model);
         filter.setStatus(status);
-        filter.sort(AccessRequestModel::RequestedAt, Qt::DescendingOrder);
+        filter.sort(sortColumn, Qt::DescendingOrder);
         const int rows = filter.rowCount();
         QList<double> steps, cpuSteps;
         double worst = 0;
@@ -266,23 +272,38 @@ void benchSearch(const QList<QByteArray> &pages)
                 worst = std::max(worst, steps.constLast());
             }
         }
+        std::printf("search keystroke over %d rows (%s tab, sorted by %s): median %.2f ms, mean %.2f, max %.2f, %lld keystrokes; CPU time median %.2f ms\n",
+                    rows, status.isEmpty() ? "all" : qPrintable(status),
+                    sortColumn == AccessRequestModel::RequestedAt ? "date" : "name", median(steps), mean(steps),
+                    worst, qint64(steps.size()), median(cpuSteps));
         OpenFilter bare;
         bare.setSourceModel(&model);
         bare.setStatus(status);
         QList<double> tests;
+        int accepted = 0;
         for (const char *typed : {"m", "ma", "mar", "mari", "maria", "g", "gm", "gma", "gmai"}) {
             bare.setSearchText(QString::fromLatin1(typed));
             QElapsedTimer timer;
             timer.start();
-            int accepted = 0;
             for (int row = 0; row < model.rowCount(); ++row)
                 accepted += bare.filterAcceptsRow(row, {});
             tests.append(msSince(timer));
         }
-        std::printf("  filterAcceptsRow alone over %d source rows: median %.2f ms\n", model.rowCount(), median(tests));
-        std::printf("search keystroke over %d rows (%s tab, sorted by date): median %.2f ms, mean %.2f, max %.2f, %lld keystrokes; CPU time median %.2f ms\n",
-                    rows, status.isEmpty() ? "all" : qPrintable(status), median(steps), mean(steps), worst,
-                    qint64(steps.size()), median(cpuSteps));
+        std::printf("  of which filterAcceptsRow over all %d source rows: median %.2f ms (%d accepted in all)\n",
+                    model.rowCount(), median(tests), accepted);
+        if (status.isEmpty() && sortColumn == AccessRequestModel::RequestedAt) {
+            filter.setSearchText({});
+            for (int column : {int(AccessRequestModel::User), int(AccessRequestModel::FullName),
+                               int(AccessRequestModel::RequestedAt), int(AccessRequestModel::FirstFieldColumn + 1)}) {
+                QElapsedTimer timer;
+                timer.start();
+                filter.sort(column, Qt::AscendingOrder);
+                filter.rowCount();
+                std::printf("  sort %d rows by %s: %.0f ms\n", filter.rowCount(),
+                            qPrintable(model.headerData(column, Qt::Horizontal).toString()), msSince(timer));
+            }
+            filter.sort(AccessRequestModel::RequestedAt, Qt::DescendingOrder);
+        }
     }
 }
 
@@ -306,7 +327,55 @@ int memoryChild(const QString &dir)
     return 0;
 }
 
-void benchMemory(const QList<QByteArray> &pages)
+// Child process: the whole path, as the app runs it: loader against the parent's emulator,
+// pages into the model with its tabs. Reports the peak RSS of this process alone.
+int memoryLoaderChild(const QString &baseUrl)
+{
+    QNetworkAccessManager nam;
+    HubClient client(&nam, QUrl(baseUrl));
+    client.setToken(QString::fromLatin1(testing::EmulatorFixture::writeToken()));
+    RepoSummary repo;
+    repo.id = QStringLiteral("nimbus-ai/nimbus-7b");
+    AccessRequestModel model;
+    model.setGateFields(nimbusForm());
+    const auto tabs = makeTabs(&model);
+    AccessRequestLoader loader(&client, repo);
+    QObject::connect(&loader, &AccessRequestLoader::pageLoaded, &model,
+                     [&model](const QString &, const QList<AccessRequest> &page) { model.addRequests(page); });
+    bool done = false, ok = false;
+    QObject::connect(&loader, &AccessRequestLoader::finished, &model, [&](bool success) {
+        done = true;
+        ok = success;
+    });
+    QElapsedTimer timer;
+    timer.start();
+    loader.start();
+    // HubJob keeps every page body in pages() until its last page: how much at most, together?
+    qint64 held = 0, maxHeld = 0;
+    for (HubJob *job : client.findChildren<HubJob *>()) {
+        auto *mine = new qint64(0);
+        QObject::connect(job, &HubJob::pageReceived, job, [&, mine](const QByteArray &body) {
+            *mine += body.size();
+            held += body.size();
+            maxHeld = std::max(maxHeld, held);
+        });
+        QObject::connect(job, &QObject::destroyed, &model, [&held, mine] {
+            held -= *mine;
+            delete mine;
+        });
+    }
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double loadMs = msSince(timer);
+    QTest::qWait(500); // the finished jobs delete themselves
+    std::printf("memory, whole load through AccessRequestLoader (%s, %.0f ms): %d rows: VmHWM %s (VmRSS %s afterwards); "
+                "page bodies kept by the HubJobs at once: up to %.1f MB\n",
+                ok ? "ok" : "FAILED", loadMs, model.rowCount(), statusLine("VmHWM:").constData(),
+                statusLine("VmRSS:").constData(), double(maxHeld) / 1048576.0);
+    return ok ? 0 : 1;
+}
+
+void benchMemory(const QList<QByteArray> &pages, testing::EmulatorFixture &fixture)
 {
     QTemporaryDir dir;
     for (qsizetype i = 0; i < pages.size(); ++i) {
@@ -316,6 +385,13 @@ void benchMemory(const QList<QByteArray> &pages)
     }
     std::fflush(stdout);
     QProcess::execute(QCoreApplication::applicationFilePath(), {QStringLiteral("memory-child"), dir.path()});
+    // The emulator must keep answering while the child loads: no blocking wait here.
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("memory-loader-child"), fixture.baseUrl().toString()});
+    if (!QTest::qWaitFor([&child] { return child.state() == QProcess::NotRunning; }, 600000))
+        std::printf("the loader child did not finish\n");
 }
 
 } // namespace
@@ -327,10 +403,13 @@ int main(int argc, char **argv)
     const QString mode = args.value(1, QStringLiteral("all"));
     if (mode == QLatin1String("memory-child"))
         return memoryChild(args.value(2));
+    if (mode == QLatin1String("memory-loader-child"))
+        return memoryLoaderChild(args.value(2));
     const int total = args.value(2, QStringLiteral("100000")).toInt();
     QElapsedTimer timer;
     timer.start();
-    const QList<QByteArray> pages = fetchPages(total);
+    testing::EmulatorFixture fixture;
+    const QList<QByteArray> pages = fetchPages(fixture, total);
     std::printf("fetched %lld pages from the emulator in %.0f ms\n", qint64(pages.size()), msSince(timer));
     const bool all = mode == QLatin1String("all");
     if (all || mode == QLatin1String("parse"))
@@ -340,16 +419,11 @@ int main(int argc, char **argv)
             for (const QByteArray &page : pages)
                 parseAccessRequestPage(page);
     }
-    if (mode == QLatin1String("parse-loop-qjson")) {
-        for (int round = 0; round < 20; ++round)
-            for (const QByteArray &page : pages)
-                parseWithQJsonDocument(page);
-    }
     if (all || mode == QLatin1String("model"))
         benchModel(pages);
     if (all || mode == QLatin1String("search"))
         benchSearch(pages);
     if (all || mode == QLatin1String("memory"))
-        benchMemory(pages);
+        benchMemory(pages, fixture);
     return 0;
 }

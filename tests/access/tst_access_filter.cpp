@@ -77,6 +77,8 @@ private Q_SLOTS:
     void fieldFilters();
     void dateRangeUsesLocalDays();
     void sorting();
+    void sortingMatchesTheRoles();
+    void sortedByTextWhileTheModelChanges();
     void refiltersOnlyOnChange();
     void testersWhileTheModelChanges();
     void sourceReadThroughRoles();
@@ -281,6 +283,66 @@ void TestAccessFilter::sorting()
     QCOMPARE(usersOf(*all).mid(0, 2), QStringList({QStringLiteral("bob-k"), QStringLiteral("ada-l")}));
 }
 
+// The direct comparison orders every column as the QVariants of SortRole would.
+void TestAccessFilter::sortingMatchesTheRoles()
+{
+    m_model->updateStatus(QStringLiteral("bob-k"), accepted, utc("2026-03-20T00:00:00Z"), QStringLiteral("zed"));
+    m_model->updateStatus(QStringLiteral("eve-o"), rejected, utc("2026-03-18T00:00:00Z"), QStringLiteral("Amy"));
+    QIdentityProxyModel identity;
+    identity.setSourceModel(m_model);
+    AccessRequestFilter viaRoles;
+    viaRoles.setSourceModel(&identity);
+    AccessRequestFilter *direct = tab(QString());
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            direct->sort(column, order);
+            viaRoles.sort(column, order);
+            QStringList directKeys, roleKeys;
+            for (int row = 0; row < direct->rowCount(); ++row) {
+                directKeys.append(direct->index(row, column).data(AccessRequestModel::SortRole).toString());
+                roleKeys.append(viaRoles.index(row, column).data(AccessRequestModel::SortRole).toString());
+            }
+            QVERIFY2(directKeys == roleKeys, qPrintable(QStringLiteral("column %1: %2 / %3")
+                                                            .arg(column)
+                                                            .arg(directKeys.join(QLatin1Char('|')), roleKeys.join(QLatin1Char('|')))));
+        }
+    }
+    direct->sort(AccessRequestModel::FirstFieldColumn + 3); // Intended use, by label
+    QCOMPARE(usersOf(*direct).mid(0, 3),
+             QStringList({QStringLiteral("fay-p"), QStringLiteral("cy-m"), QStringLiteral("ada-l")}));
+}
+
+// Text sorts use ranks computed once; rows added or changed afterwards still land in order.
+void TestAccessFilter::sortedByTextWhileTheModelChanges()
+{
+    AccessRequestFilter *all = tab(QString());
+    all->sort(AccessRequestModel::User, Qt::AscendingOrder);
+    const auto inOrder = [all] {
+        const QStringList users = usersOf(*all);
+        for (qsizetype i = 1; i < users.size(); ++i)
+            if (users[i - 1].compare(users[i], Qt::CaseInsensitive) > 0)
+                return false;
+        return true;
+    };
+    QVERIFY(inOrder());
+    m_model->addRequests({request(QStringLiteral("Zack"), pending, utc("2026-03-01T00:00:00Z")),
+                          request(QStringLiteral("aaron"), accepted, utc("2026-03-02T00:00:00Z")),
+                          request(QStringLiteral("Carl"), pending, utc("2026-03-03T00:00:00Z"))});
+    QVERIFY(inOrder());
+    QCOMPARE(usersOf(*all).first(), QStringLiteral("aaron"));
+    all->setSearchText(QStringLiteral("example"));
+    QVERIFY(inOrder());
+    QCOMPARE(all->rowCount(), 9);
+    AccessRequest renamed = request(QStringLiteral("bob-k"), pending, utc("2026-03-11T12:00:00Z"));
+    m_model->upsert(renamed);
+    m_model->addRequests({request(QStringLiteral("Abe"), pending, utc("2026-03-04T00:00:00Z"))});
+    m_model->removeStaleOfStatus(accepted, {});
+    QVERIFY(inOrder());
+    all->setSearchText(QString());
+    QVERIFY(inOrder());
+    QCOMPARE(usersOf(*all).mid(0, 3), QStringList({QStringLiteral("Abe"), QStringLiteral("ada-l"), QStringLiteral("bob-k")}));
+}
+
 void TestAccessFilter::refiltersOnlyOnChange()
 {
     AccessRequestFilter *all = tab(QString());
@@ -366,6 +428,10 @@ void TestAccessFilter::sourceReadThroughRoles()
     both([](AccessRequestFilter *f) { f->setFieldFilter(QStringLiteral("Intended use"), QStringLiteral("Research")); });
     both([](AccessRequestFilter *f) { f->setDateRange(QDate(2026, 3, 12), QDate()); });
     QCOMPARE(usersOf(indirect), QStringList({QStringLiteral("dee-n")}));
+    both([](AccessRequestFilter *f) { f->setFieldFilter(QStringLiteral("I agree"), QStringLiteral("checked")); });
+    QCOMPARE(usersOf(indirect), QStringList({QStringLiteral("dee-n")}));
+    both([](AccessRequestFilter *f) { f->setFieldFilter(QStringLiteral("I agree"), QStringLiteral("unchecked")); });
+    QCOMPARE(indirect.rowCount(), 0);
 }
 
 // Random data and random queries against a plain re-implementation of the rules.
