@@ -78,7 +78,8 @@ double curlLoopMs(const QUrl &base, const QByteArray &token, const QString &dir)
             curl.waitForFinished(60000);
             ++pages;
             QFile file(headers);
-            file.open(QIODevice::ReadOnly);
+            if (!file.open(QIODevice::ReadOnly))
+                break; // curl failed: the loop ends here and the figure shows it
             static const QRegularExpression next(QStringLiteral("<([^>]+)>;\\s*rel=\"next\""));
             const auto match = next.match(QString::fromLatin1(file.readAll()));
             url = match.hasMatch() ? match.captured(1) : QString();
@@ -99,7 +100,10 @@ int main(int argc, char *argv[])
     }
     QTemporaryDir dir;
     QFile seed(dir.filePath(QStringLiteral("seed.json")));
-    seed.open(QIODevice::WriteOnly);
+    if (!seed.open(QIODevice::WriteOnly)) {
+        std::fprintf(stderr, "cannot write the seed file\n");
+        return 1;
+    }
     seed.write(seedJson());
     seed.close();
     const QString readyFile = dir.filePath(QStringLiteral("ready.json"));
@@ -113,7 +117,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     QFile ready(readyFile);
-    ready.open(QIODevice::ReadOnly);
+    if (!ready.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read the ready file\n");
+        return 1;
+    }
     const QJsonObject info = QJsonDocument::fromJson(ready.readAll()).object();
     const QUrl base(info.value(QLatin1String("baseUrl")).toString());
     const QByteArray token = "hf_BenchOwnerWriteToken00000000000001";
