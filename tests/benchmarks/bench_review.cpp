@@ -148,7 +148,10 @@ int main(int argc, char *argv[])
     QObject::connect(&loader, &AccessRequestLoader::finished, &app, [&] { done = true; });
     timer.start();
     loader.start();
-    QTest::qWaitFor([&] { return done; }, 600000);
+    if (!QTest::qWaitFor([&] { return done; }, 600000)) {
+        std::fprintf(stderr, "loading did not finish within 10 minutes\n");
+        return 1;
+    }
     const double allMs = double(timer.elapsed());
     print("time_to_first_rows_ms", double(firstRows), "ms");
     print("time_to_all_rows_ms", allMs, "ms");
@@ -192,7 +195,8 @@ int main(int argc, char *argv[])
             reply = j->body();
             finished = true;
         });
-        QTest::qWaitFor([&] { return finished; }, 30000);
+        if (!QTest::qWaitFor([&] { return finished; }, 30000))
+            std::fprintf(stderr, "a control call to the emulator timed out\n");
         return reply;
     };
     control("POST", QStringLiteral("/_emulator/faults"), R"({"kind":"latency","ms":5})");
@@ -205,7 +209,10 @@ int main(int argc, char *argv[])
     QObject::connect(&bulk, &DecisionJob::finished, &app, [&] { bulkDone = true; });
     timer.restart();
     bulk.start();
-    QTest::qWaitFor([&] { return bulkDone; }, 600000);
+    if (!QTest::qWaitFor([&] { return bulkDone; }, 600000)) {
+        std::fprintf(stderr, "the bulk accept did not finish within 10 minutes\n");
+        return 1;
+    }
     const double bulkMs = double(timer.elapsed());
     const QJsonObject stats = QJsonDocument::fromJson(control("GET", QStringLiteral("/_emulator/stats"), {})).object();
     print("bulk_accept_requests", double(bulk.succeeded().size()), "requests");
