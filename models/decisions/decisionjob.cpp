@@ -181,30 +181,28 @@ void DecisionJob::sendBatch(const QStringList &chunk)
         body.insert(QStringLiteral("rejectionReason"), m_decision.reason);
     // Idempotent: setting the same status again is harmless, so a reply lost to a dropped
     // connection (or a 429/5xx) is simply sent again by the HubJob.
-    HubJob *job =
-        m_client->sendJson("POST", apiPath(QStringLiteral("batch")),
-                           QJsonDocument(body).toJson(QJsonDocument::Compact), m_repo.id, true);
+    HubJob *job = post(QStringLiteral("batch"), body);
+    connect(job, &HubJob::finished, this,
+            [this, chunk](HubJob *done) { onBatchFinished(done, chunk); });
+}
+
+HubJob *DecisionJob::post(const QString &endpoint, const QJsonObject &body)
+{
+    HubJob *job = m_client->sendJson("POST", apiPath(endpoint),
+                                     QJsonDocument(body).toJson(QJsonDocument::Compact), m_repo.id, true);
     m_job = job;
     connect(job, &HubJob::retrying, this, [this, job](int, int waitMs, const QString &reason) {
         if (job->httpStatus() == 429)
             Q_EMIT waiting((waitMs + 999) / 1000, reason);
     });
-    connect(job, &HubJob::finished, this,
-            [this, chunk](HubJob *done) { onBatchFinished(done, chunk); });
+    return job;
 }
 
 void DecisionJob::sendGrant(const QString &user)
 {
     const QJsonObject body{{QStringLiteral("user"), user}};
     // Retried like the batch; see onGrantFinished() for a grant whose first reply was lost.
-    HubJob *job =
-        m_client->sendJson("POST", apiPath(QStringLiteral("grant")),
-                           QJsonDocument(body).toJson(QJsonDocument::Compact), m_repo.id, true);
-    m_job = job;
-    connect(job, &HubJob::retrying, this, [this, job](int, int waitMs, const QString &reason) {
-        if (job->httpStatus() == 429)
-            Q_EMIT waiting((waitMs + 999) / 1000, reason);
-    });
+    HubJob *job = post(QStringLiteral("grant"), body);
     connect(job, &HubJob::finished, this,
             [this, user](HubJob *done) { onGrantFinished(done, user); });
 }

@@ -15,6 +15,8 @@
 #include <QPointer>
 #include <QTimer>
 
+class QJsonObject;
+
 namespace hubgate {
 
 class HubClient;
@@ -69,6 +71,8 @@ Q_SIGNALS:
 private:
     // implementation detail, free to change
     void next();
+    // Sends one idempotent POST to .../user-access-request/<endpoint>, reporting 429 waits.
+    HubJob *post(const QString &endpoint, const QJsonObject &body);
     void sendBatch(const QStringList &chunk);
     void sendGrant(const QString &user);
     void onBatchFinished(HubJob *job, const QStringList &chunk);
