@@ -1,50 +1,48 @@
 // HubGate: review access requests and manage gated repositories on the Hugging Face Hub.
+// Commands, help and version run headless; only the window needs a QApplication (and a display),
+// so the choice is made from argv before any application object exists.
 #include "appcontroller.h"
 #include "appicon.h"
+#include "i18n/translations.h"
+#include "launcher.h"
+#include "windowoptions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
-#include <cstdio>
+namespace {
 
-int main(int argc, char *argv[])
+int runWindow(int &argc, char **argv)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("HubGate"));
-    QApplication::setOrganizationName(QStringLiteral("HubGate"));
-    QApplication::setApplicationVersion(QStringLiteral(HUBGATE_VERSION));
+    hubgate::cli::setApplicationIdentity();
+    hubgate::installTranslations(app);
     QApplication::setApplicationDisplayName(QStringLiteral("HubGate"));
     QApplication::setWindowIcon(hubgate::appIcon());
     QApplication::setDesktopFileName(QStringLiteral("hubgate"));
 
+    // decideLaunch() already refused every command line this parser would refuse.
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Review access requests and manage gated repositories on the Hugging Face Hub."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Start an embedded demo Hub on a free loopback port and sign in as its demo user."));
-    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
-        QCoreApplication::translate("main", "Hub address (default: the preferences, then HF_ENDPOINT, then https://huggingface.co)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Once data has loaded, save the main window as a PNG to FILE and exit."),
-        QStringLiteral("FILE"));
-    parser.addOptions({demo, endpoint, screenshot});
+    const hubgate::cli::WindowOptions windowOptions;
+    hubgate::cli::describeWindowOptions(parser, windowOptions);
     parser.process(app);
 
-    if (parser.isSet(demo) && parser.isSet(endpoint)) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("main", "--demo and --endpoint cannot be combined.")));
-        return 2;
-    }
     hubgate::AppOptions options;
-    options.demo = parser.isSet(demo);
-    options.endpoint = parser.value(endpoint);
-    options.screenshotPath = parser.value(screenshot);
+    options.demo = parser.isSet(windowOptions.demo);
+    options.endpoint = parser.value(windowOptions.endpoint);
+    options.screenshotPath = parser.value(windowOptions.screenshot);
 
     hubgate::AppController controller(options);
     if (!controller.start())
         return 2;
     return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (hubgate::cli::decideLaunch(hubgate::cli::rawArguments(argc, argv)) == hubgate::cli::Launch::Headless)
+        return hubgate::cli::runHeadless(argc, argv);
+    return runWindow(argc, argv);
 }

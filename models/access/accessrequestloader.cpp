@@ -48,8 +48,7 @@ void AccessRequestLoader::start(const QStringList &statuses)
     m_loaded = 0;
     m_skipped = 0;
     m_errors.clear();
-    const QString base = QStringLiteral("/api/") + repoKindPlural(m_repo.kind) + QLatin1Char('/') +
-                         m_repo.id + QStringLiteral("/user-access-request/");
+    const QString base = m_repo.apiPath(QStringLiteral("user-access-request/"));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
     QStringList unique = statuses;

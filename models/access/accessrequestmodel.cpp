@@ -552,7 +552,7 @@ QVariant AccessRequestModel::headerData(int section, Qt::Orientation orientation
     case Email: return tr("E-mail");
     case RequestedAt: return tr("Requested");
     case ReviewedAt: return tr("Reviewed");
-    case GrantedBy: return tr("Granted by");
+    case GrantedBy: return tr("Reviewed by");
     case Status: return tr("Status");
     }
     return m_fields[section - FirstFieldColumn].name;

@@ -46,7 +46,7 @@ int reasonLength(const QString &reason)
     return length;
 }
 
-Decision undoOf(const Decision &done, const QString &previousStatus)
+Decision undoOf(const Decision &done, const QString &previousStatus, const QString &previousReason)
 {
     Decision undo;
     undo.kind = DecisionKind::Grant; // "nothing" unless a real undo is found below
@@ -58,12 +58,24 @@ Decision undoOf(const Decision &done, const QString &previousStatus)
         undo.kind = DecisionKind::Cancel; // the batch endpoint with status pending
     else if (previousStatus == QLatin1String("accepted"))
         undo.kind = DecisionKind::Accept;
-    else if (previousStatus == QLatin1String("rejected"))
-        undo.kind = DecisionKind::Reject; // the earlier reason is not known here: none is sent
-    else
+    else if (previousStatus == QLatin1String("rejected")) {
+        undo.kind = DecisionKind::Reject;
+        undo.reason = previousReason; // the Hub does not list reasons: only one sent from here is known
+    } else
         return undo; // a status this version does not know (the Hub's list is open)
     undo.users = done.users;
     return undo;
+}
+
+QString outcomeErrorText(const QString &error)
+{
+    if (error == QLatin1String("user_not_found"))
+        return QCoreApplication::translate("Decision", "There is no such user on the Hub.");
+    if (error == QLatin1String("request_not_found"))
+        return QCoreApplication::translate("Decision", "This user has no access request for the repository.");
+    if (error.isEmpty())
+        return QCoreApplication::translate("Decision", "The Hub refused it without giving a reason.");
+    return error;
 }
 
 } // namespace hubgate

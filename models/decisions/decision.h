@@ -27,8 +27,13 @@ QString decisionVerb(DecisionKind kind); // translated: "Accept", ...
 // Characters as the Hub counts them (Unicode code points).
 int reasonLength(const QString &reason);
 
-// The decision that undoes `done` for users whose previous status was `previousStatus`, or
-// nothing (kind Grant with no users) when it cannot be undone.
-Decision undoOf(const Decision &done, const QString &previousStatus);
+// The decision that undoes `done` for users whose previous status was `previousStatus` (and, when
+// that was a rejection, whose reason was `previousReason`), or nothing (kind Grant with no users)
+// when it cannot be undone.
+Decision undoOf(const Decision &done, const QString &previousStatus, const QString &previousReason = {});
+
+// A per-user refusal code of the batch endpoint ("user_not_found", ...) in words; other texts
+// (already sentences) are returned as they are.
+QString outcomeErrorText(const QString &error);
 
 } // namespace hubgate

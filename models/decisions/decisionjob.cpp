@@ -57,8 +57,7 @@ DecisionJob::~DecisionJob()
 
 QString DecisionJob::apiPath(const QString &action) const
 {
-    return QStringLiteral("/api/") + repoKindPlural(m_repo.kind) + QLatin1Char('/') + m_repo.id +
-           QStringLiteral("/user-access-request/") + action;
+    return m_repo.apiPath(QStringLiteral("user-access-request/") + action);
 }
 
 void DecisionJob::start()

@@ -25,11 +25,11 @@ EndpointChoice chooseEndpoint(const QString &commandLine, const QString &prefere
 {
     if (!commandLine.trimmed().isEmpty())
         return {cleaned(commandLine), QStringLiteral("--endpoint")};
-    if (!preference.trimmed().isEmpty())
-        return {cleaned(preference), QCoreApplication::translate("Endpoint", "preferences")};
     const QString fromEnv = env.value(QStringLiteral("HF_ENDPOINT"));
     if (!fromEnv.trimmed().isEmpty())
         return {cleaned(fromEnv), QStringLiteral("HF_ENDPOINT")};
+    if (!preference.trimmed().isEmpty())
+        return {cleaned(preference), QCoreApplication::translate("Endpoint", "preferences")};
     return {defaultEndpoint(), QCoreApplication::translate("Endpoint", "default")};
 }
 

@@ -9,7 +9,8 @@ namespace hubgate {
 
 QUrl defaultEndpoint(); // https://huggingface.co
 
-// Command line first, then the preferences, then HF_ENDPOINT, then the default.
+// One rule for the window and the commands: the command line first, then HF_ENDPOINT (set for
+// this run on purpose), then the address saved in the preferences, then the default.
 struct EndpointChoice
 {
     QUrl url;

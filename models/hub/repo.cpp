@@ -23,6 +23,14 @@ QString gatingModeName(GatingMode mode)
     return QCoreApplication::translate("Repo", "Unknown");
 }
 
+QString RepoSummary::apiPath(const QString &suffix) const
+{
+    QString path = QStringLiteral("/api/") + repoKindPlural(kind) + QLatin1Char('/') + id;
+    if (!suffix.isEmpty())
+        path += QLatin1Char('/') + suffix;
+    return path;
+}
+
 QString RepoSummary::webPath() const
 {
     return (kind == RepoKind::Dataset ? QStringLiteral("/datasets/") : QStringLiteral("/")) + id;

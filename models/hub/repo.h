@@ -29,6 +29,9 @@ struct RepoSummary
     QString name() const { return id.section(QLatin1Char('/'), 1); }
     // The repo's page on the Hub, relative to the endpoint: "/ns/name" or "/datasets/ns/name".
     QString webPath() const;
+    // The repo's API path: "/api/models/ns/name", plus "/suffix" when one is given. Every call
+    // about one repo builds its path here.
+    QString apiPath(const QString &suffix = {}) const;
     // Stable key across kinds: "models/ns/name".
     QString key() const { return repoKindPlural(kind) + QLatin1Char('/') + id; }
 };

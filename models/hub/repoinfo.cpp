@@ -6,12 +6,6 @@
 
 namespace hubgate {
 
-QStringList RepoInfo::gateFieldNames() const
-{
-    // Sorted by name: QJsonObject does not keep the form order (README.md itself does).
-    return cardData.value(QLatin1String("extra_gated_fields")).toObject().keys();
-}
-
 std::optional<RepoInfo> parseRepoInfo(const QByteArray &json, RepoKind kind, QString *error)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json);

@@ -15,8 +15,9 @@ struct RepoInfo
     RepoSummary summary;
     QString sha;          // head commit of main
     QStringList files;    // siblings
-    QJsonObject cardData; // README front matter, as the Hub parsed it
-    QStringList gateFieldNames() const; // keys of extra_gated_fields, sorted by name
+    // README front matter, as the Hub parsed it. QJsonObject sorts keys: the gate form's order
+    // comes from parseGateFields() (access/gateform.h), which reads the reply text itself.
+    QJsonObject cardData;
 };
 
 std::optional<RepoInfo> parseRepoInfo(const QByteArray &json, RepoKind kind, QString *error);

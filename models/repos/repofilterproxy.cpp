@@ -40,7 +40,8 @@ bool RepoFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 {
     const QModelIndex index = sourceModel()->index(sourceRow, RepoListModel::Name, sourceParent);
     const auto repo = index.data(RepoListModel::RepoRole).value<RepoSummary>();
-    if (m_gatedOnly && repo.gating == GatingMode::Off)
+    // "Gated only" never hides the pinned repo: its gating may just have been turned off here.
+    if (m_gatedOnly && repo.gating == GatingMode::Off && repo.key() != m_pinnedKey)
         return false;
     if ((m_kind == KindFilter::Models && repo.kind != RepoKind::Model) ||
         (m_kind == KindFilter::Datasets && repo.kind != RepoKind::Dataset))

@@ -30,6 +30,60 @@ bool isValidNotificationEmail(const QString &email)
     return pattern.match(email).hasMatch();
 }
 
+QString notificationEmailProblem(const QString &email)
+{
+    if (isValidNotificationEmail(email))
+        return {};
+    const auto say = [](const char *text) {
+        return QCoreApplication::translate("GatingSettings", text);
+    };
+    const qsizetype at = email.indexOf(QLatin1Char('@'));
+    const QString local = email.left(at);
+    const QString domain = email.mid(at + 1);
+    if (at < 0 || local.isEmpty() || domain.isEmpty())
+        return say("An e-mail address needs an @ and a domain, like name@example.org.");
+    if (email.count(QLatin1Char('@')) > 1)
+        return say("An e-mail address has only one @.");
+    if (email.contains(QRegularExpression(QStringLiteral("\\s"))))
+        return say("An e-mail address cannot contain spaces.");
+    if (email.startsWith(QLatin1Char('.')) || email.contains(QLatin1String("..")))
+        return say("Dots cannot start the address or follow each other.");
+    static const QRegularExpression localChars(QStringLiteral("^[A-Za-z0-9_'+\\-\\.]+$"));
+    if (!localChars.match(local).hasMatch())
+        return say("Before the @, the Hub accepts only letters, digits and . _ ' + -");
+    if (local.endsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('\'')))
+        return say("The part before the @ cannot end with a dot or an apostrophe.");
+    return say("The domain after the @ needs letters or digits, a dot and an ending of at least "
+               "two letters, like example.org.");
+}
+
+QString notificationEmailEditProblem(const QString &typed, const std::optional<QString> &known)
+{
+    const QString email = typed.trimmed();
+    if (!email.isEmpty())
+        return notificationEmailProblem(email);
+    if (known && !known->isEmpty())
+        return QCoreApplication::translate(
+                   "GatingSettings",
+                   "The Hub cannot remove the notification address, only replace it: enter "
+                   "another address, or Revert to keep %1.")
+            .arg(*known);
+    return {};
+}
+
+void SettingsMemory::remember(const QString &key, const GatingSettings &confirmed)
+{
+    GatingSettings &known = m_known[key];
+    if (confirmed.mode)
+        known.mode = confirmed.mode;
+    if (confirmed.notificationsMode)
+        known.notificationsMode = confirmed.notificationsMode;
+    if (confirmed.notificationsEmail)
+        known.notificationsEmail = confirmed.notificationsEmail;
+    if (confirmed.orgMembersGated)
+        known.orgMembersGated = confirmed.orgMembersGated;
+}
+
 QString validateSettings(const GatingSettings &settings, bool orgRepo)
 {
     QStringList problems;
@@ -163,8 +217,7 @@ void SettingsUpdateJob::start()
         QTimer::singleShot(0, this, &SettingsUpdateJob::finish);
         return;
     }
-    const QString path = QStringLiteral("/api/") + repoKindPlural(m_repo.kind) + QLatin1Char('/') +
-                         m_repo.id + QStringLiteral("/settings");
+    const QString path = m_repo.apiPath(QStringLiteral("settings"));
     // Idempotent: the PUT states the wanted values, sending it twice changes nothing more.
     m_job = m_client->sendJson("PUT", path, settingsBody(m_change), m_repo.id, true);
     connect(m_job, &HubJob::finished, this, &SettingsUpdateJob::onReply);

@@ -85,6 +85,10 @@ private Q_SLOTS:
         QCOMPARE(choice.source, QStringLiteral("--endpoint"));
 
         choice = chooseEndpoint(QString(), QStringLiteral("https://pref.example"), env);
+        QCOMPARE(choice.url, QUrl(QStringLiteral("https://env.example")));
+        QCOMPARE(choice.source, QStringLiteral("HF_ENDPOINT"));
+
+        choice = chooseEndpoint(QString(), QStringLiteral("https://pref.example"), QProcessEnvironment());
         QCOMPARE(choice.url, QUrl(QStringLiteral("https://pref.example")));
         QCOMPARE(choice.source, QStringLiteral("preferences"));
 

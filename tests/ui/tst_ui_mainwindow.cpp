@@ -1,5 +1,6 @@
-// The main window with a HubClient on the emulator: choosing a repo loads its overview, and a
-// quick second choice wins over a slow first answer.
+// The main window with a HubClient on the emulator: choosing a repo loads its overview, a quick
+// second choice wins over a slow first answer, a repo whose gating is turned off stays selected,
+// and the main area says what to do when there is no repo to show.
 #include "hubclienttest.h"
 
 #include "frontmatter.h"
@@ -8,8 +9,19 @@
 #include "mainwindow/mainwindow.h"
 #include "repopage/repooverviewpage.h"
 #include "repos/repobrowser.h"
+#include "repos/repolistmodel.h"
+#include "settings/gatingsettingspage.h"
 
+#include <QApplication>
+#include <QElapsedTimer>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -71,6 +83,35 @@ class TestUiMainWindow : public QObject
         QVERIFY2(commit.startsWith(want.sha.left(12)), qPrintable(commit));
         QVERIFY2(commit.contains(QStringLiteral("%1 file(s)").arg(want.files)), qPrintable(commit));
         QCOMPARE(window->windowTitle(), id + QStringLiteral(" — HubGate"));
+    }
+
+    QLabel *notice() const { return window->findChild<QLabel *>(QStringLiteral("noticeText")); }
+    // The notice is what the main area shows, and the repo pages are not.
+    bool noticeShown() const
+    {
+        return notice() && notice()->isVisible() && !window->repoTabs()->isVisible();
+    }
+    QPushButton *noticeButton(const char *name) const
+    {
+        return window->findChild<QPushButton *>(QString::fromLatin1(name));
+    }
+    static hubgate::Account account(const QString &role)
+    {
+        hubgate::Account a;
+        a.name = QStringLiteral("mira-patel");
+        a.fullname = QStringLiteral("Mira Patel");
+        a.tokenRole = role;
+        a.tokenName = role + QStringLiteral(" token");
+        a.orgs.append({QStringLiteral("nimbus-ai"), QStringLiteral("Nimbus AI"), QStringLiteral("admin")});
+        return a;
+    }
+    bool rowShown(const QString &id) const
+    {
+        const QAbstractItemModel *model = window->repoBrowser()->view()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, hubgate::RepoListModel::Name).data().toString() == id)
+                return true;
+        return false;
     }
 
 private Q_SLOTS:
@@ -181,6 +222,137 @@ private Q_SLOTS:
         QVERIFY(!window->overviewPage()->isLoading());
     }
 
+    void turningGatingOffStaysOnTheRepo()
+    {
+        QVERIFY(window->repoBrowser()->gatedOnly());
+        const QString key = QStringLiteral("models/nimbus-ai/nimbus-7b");
+        QVERIFY(window->repoBrowser()->selectKey(key));
+        window->repoTabs()->setCurrentWidget(window->settingsPage());
+        QSignalSpy saved(window->settingsPage(), &hubgate::GatingSettingsPage::saved);
+        QSignalSpy selected(window->repoBrowser(), &hubgate::RepoBrowser::currentRepoChanged);
+        window->settingsPage()->findChild<QRadioButton *>(QStringLiteral("gatingOff"))->click();
+        window->settingsPage()->applyButton()->click();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window->settingsPage()->findChild<QMessageBox *>()) && box->isVisible());
+        QCOMPARE(hub->api().state().repo(emu::RepoType::Model, "nimbus-ai", "nimbus-7b")->gated, std::string("manual"));
+        box->findChild<QPushButton *>(QStringLiteral("confirmGating"))->click();
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.at(0).at(0).toBool(), true);
+        QCOMPARE(hub->api().state().repo(emu::RepoType::Model, "nimbus-ai", "nimbus-7b")->gated, std::string("false"));
+
+        // Still on the repo: listed, selected, its settings in front, nothing else chosen.
+        QVERIFY(window->repoBrowser()->gatedOnly());
+        QCOMPARE(window->currentRepoKey(), key);
+        QVERIFY(rowShown(QStringLiteral("nimbus-ai/nimbus-7b")));
+        QCOMPARE(selected.size(), 0);
+        QCOMPARE(window->repoTabs()->currentWidget(), window->settingsPage());
+        QVERIFY(window->repoTabs()->isVisible());
+        QCOMPARE(window->windowTitle(), QStringLiteral("nimbus-ai/nimbus-7b — HubGate"));
+        QCOMPARE(window->repoBrowser()->view()->currentIndex().data(hubgate::RepoListModel::GatingRole).toInt(),
+                 int(hubgate::GatingMode::Off));
+
+        // Choosing another repo does not pull the row away under the pointer either.
+        QVERIFY(window->repoBrowser()->selectKey(QStringLiteral("datasets/mira-patel/poetry-corpus")));
+        QVERIFY(rowShown(QStringLiteral("nimbus-ai/nimbus-7b")));
+    }
+
+    void readTokenExplainsAndHidesThePreviousRepo()
+    {
+        QVERIFY(window->repoBrowser()->selectKey(QStringLiteral("models/nimbus-ai/nimbus-7b")));
+        QVERIFY(window->repoTabs()->isVisible());
+        QSignalSpy signIn(window.get(), &MainWindow::signInRequested);
+
+        window->setSignedIn(account(QStringLiteral("read")), QStringLiteral("pasted"));
+        QVERIFY(noticeShown());
+        QVERIFY2(notice()->text().contains(QLatin1String("read token")), qPrintable(notice()->text()));
+        QVERIFY2(notice()->text().contains(QLatin1String("Sign in with a write token")), qPrintable(notice()->text()));
+        QVERIFY(noticeButton("noticeSignIn")->isVisible());
+        QVERIFY(!noticeButton("noticeRetry")->isVisible());
+        QCOMPARE(window->windowTitle(), QStringLiteral("HubGate"));
+
+        // What the directory gives a read token: nothing. The explanation stays.
+        window->setReposLoading();
+        window->setRepos({}, {});
+        QVERIFY(noticeShown());
+        QVERIFY2(notice()->text().contains(QLatin1String("read token")), qPrintable(notice()->text()));
+        QTest::mouseClick(noticeButton("noticeSignIn"), Qt::LeftButton);
+        QCOMPARE(signIn.size(), 1);
+    }
+
+    void placeholderSaysWhatComesNext()
+    {
+        window->setSignedIn(account(QStringLiteral("write")), QStringLiteral("pasted"));
+        QVERIFY(noticeShown());
+        QVERIFY2(notice()->text().contains(QLatin1String("Loading")), qPrintable(notice()->text()));
+        QVERIFY(!notice()->text().contains(QLatin1String("Sign in")));
+        window->setRepos(repos, {});
+        QVERIFY(noticeShown());
+        QCOMPARE(notice()->text(), QStringLiteral("Select a repository on the left."));
+        QVERIFY(!noticeButton("noticeSignIn")->isVisible());
+
+        // A write token that manages nothing: said plainly.
+        window->setSignedIn(account(QStringLiteral("write")), QStringLiteral("pasted"));
+        window->setRepos({}, {});
+        QVERIFY(noticeShown());
+        QVERIFY2(notice()->text().contains(QLatin1String("no models or datasets this token can manage")),
+                 qPrintable(notice()->text()));
+
+        window->setSignedOut(QStringLiteral("Signed out. The token was forgotten; it was never stored on disk."));
+        QVERIFY(noticeShown());
+        QVERIFY(notice()->text().startsWith(QLatin1String("Signed out. The token was forgotten")));
+        QVERIFY(noticeButton("noticeSignIn")->isVisible());
+    }
+
+    void unreachableHubOffersRetryWithoutABox()
+    {
+        QVERIFY(window->repoBrowser()->selectKey(QStringLiteral("models/nimbus-ai/nimbus-7b")));
+        window->setSignedIn(account(QStringLiteral("write")), QStringLiteral("pasted"));
+        QSignalSpy retry(window.get(), &MainWindow::retryRequested);
+        hubgate::HubError down;
+        down.kind = hubgate::HubError::Kind::Network;
+        down.subject = QStringLiteral("nimbus-ai");
+        down.detail = QStringLiteral("Connection refused");
+        window->setRepos({}, {down, down});
+        QVERIFY(noticeShown());
+        QVERIFY2(notice()->text().contains(QLatin1String("could not be listed")), qPrintable(notice()->text()));
+        QVERIFY(noticeButton("noticeRetry")->isVisible());
+        QVERIFY(noticeButton("noticeHubAddress")->isVisible());
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+        QCOMPARE(window->findChild<QMessageBox *>(), nullptr);
+        QTest::mouseClick(noticeButton("noticeRetry"), Qt::LeftButton);
+        QCOMPARE(retry.size(), 1);
+
+        window->showHubUnreachable(QStringLiteral("HubGate could not check your token."));
+        QVERIFY(noticeShown());
+        QVERIFY(noticeButton("noticeRetry")->isVisible());
+        window->setHubAddressChangeable(false); // --endpoint or HF_ENDPOINT chose it
+        window->showHubUnreachable(QStringLiteral("HubGate could not check your token."));
+        QVERIFY(!noticeButton("noticeHubAddress")->isVisible());
+
+        // The list comes back after Retry: the remembered repo is chosen again.
+        window->setRepos(repos, {});
+        QCOMPARE(window->currentRepoKey(), QStringLiteral("models/nimbus-ai/nimbus-7b"));
+        QVERIFY(window->repoTabs()->isVisible());
+    }
+
+    void showErrorDoesNotWait()
+    {
+        // A nested exec() would only return once the box is closed, below after 3 s.
+        QTimer::singleShot(3000, window.get(), [this] {
+            if (auto *box = window->findChild<QMessageBox *>())
+                box->close();
+        });
+        QElapsedTimer clock;
+        clock.start();
+        window->showError(QStringLiteral("The Hub said no."));
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        auto *box = window->findChild<QMessageBox *>(QStringLiteral("errorBox"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QCOMPARE(box->text(), QStringLiteral("The Hub said no."));
+        box->close();
+    }
+
     void unknownRepoShowsTheError()
     {
         QList<RepoSummary> withGhost = repos;
@@ -207,7 +379,9 @@ private Q_SLOTS:
         HubClient scripted(nam.get(), server.baseUrl());
         RepoOverviewPage page(&scripted);
         QSignalSpy loaded(&page, &RepoOverviewPage::loaded);
-        page.showRepo(repos.value(0));
+        hubgate::RepoContext context;
+        context.repo = repos.value(0);
+        page.showRepo(context);
         QVERIFY(loaded.wait(10000));
         QCOMPARE(loaded.at(0).at(0).toBool(), false);
         QVERIFY(!page.isLoading());

@@ -1,4 +1,5 @@
-// The repo browser: filter box, "gated only", kind combo, count label, selection.
+// The repo browser: filter box, "gated only", kind combo, count label, selection, and the
+// current repo staying put when its gating is turned off.
 #include "repos/repobrowser.h"
 #include "repos/repolistmodel.h"
 
@@ -198,6 +199,32 @@ private Q_SLOTS:
         QVERIFY(browser->selectKey(QStringLiteral("models/nimbus-ai/nimbus-7b")));
         QVERIFY(!view()->currentIndex().siblingAtColumn(RepoListModel::Name).data(Qt::ToolTipRole).toString()
                      .contains(QLatin1String("(private)")));
+    }
+
+    void currentRepoStaysWhenItsGatingIsTurnedOff()
+    {
+        browser->setRepos(sample());
+        QVERIFY(gatedOnly()->isChecked());
+        QVERIFY(browser->selectKey(QStringLiteral("models/nimbus-ai/nimbus-7b")));
+        const QStringList before = visible();
+        QSignalSpy changed(browser.get(), &RepoBrowser::currentRepoChanged);
+        RepoSummary off = sample().at(0);
+        off.gating = GatingMode::Off;
+        QVERIFY(browser->model()->updateRepo(off));
+        // Still listed where it was, still current; no other repo chosen.
+        QCOMPARE(visible(), before);
+        QCOMPARE(browser->currentKey(), QStringLiteral("models/nimbus-ai/nimbus-7b"));
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(gatedOnly()->isChecked());
+
+        // Choosing another repo does not pull the row away under the pointer...
+        QTest::keyClick(view(), Qt::Key_Down);
+        QCOMPARE(browser->currentKey(), QStringLiteral("models/nimbus-ai/nimbus-7b-instruct"));
+        QCOMPARE(visible(), before);
+        // ...the next filter change does.
+        typeFilter(QStringLiteral("nimbus"));
+        QCOMPARE(visible(), QStringList({QStringLiteral("nimbus-ai/clean-web-2t"), QStringLiteral("nimbus-ai/nimbus-7b-instruct")}));
+        QCOMPARE(browser->currentKey(), QStringLiteral("models/nimbus-ai/nimbus-7b-instruct"));
     }
 
     void selectionSurvivesANewList()

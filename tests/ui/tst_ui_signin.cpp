@@ -1,9 +1,11 @@
-// The sign-in dialog against the emulator: typing a token checks it live with whoami-v2.
+// The sign-in dialog against the emulator: typing a token checks it live with whoami-v2, the
+// Hub address can be changed (and is checked), and "session only" is said exactly when true.
 #include "hubclienttest.h"
 
 #include "auth/tokendiscovery.h"
 #include "signin/signindialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -49,6 +51,18 @@ class TestUiSignIn : public QObject
     }
 
     static int whoamiCalls(EmulatorFixture &hub) { return callCount(hub, "GET /api/whoami-v2"); }
+
+    QLineEdit *hubAddress() const { return dialog->findChild<QLineEdit *>(QStringLiteral("hubAddress")); }
+    QLabel *hubProblem() const { return dialog->findChild<QLabel *>(QStringLiteral("hubAddressProblem")); }
+    QCheckBox *remember() const { return dialog->findChild<QCheckBox *>(QStringLiteral("rememberToken")); }
+    QLabel *rememberNote() const { return dialog->findChild<QLabel *>(QStringLiteral("rememberNote")); }
+
+    void typeAddress(const QString &text)
+    {
+        hubAddress()->setFocus();
+        QTest::keyClick(hubAddress(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(hubAddress(), text);
+    }
 
 private Q_SLOTS:
     void init()
@@ -179,6 +193,80 @@ private Q_SLOTS:
         QCOMPARE(combo->currentIndex(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(result()->text().contains(QLatin1String("role <b>write</b>")), 10000);
         QCOMPARE(dialog->tokenSource(), QStringLiteral("pasted"));
+    }
+
+    void sessionOnlyIsSaidExactlyWhenTrue()
+    {
+        QVERIFY(open());
+        QVERIFY(remember() && rememberNote());
+        // A keychain: ticked, and nothing says "session only".
+        QVERIFY(remember()->isChecked());
+        QVERIFY(remember()->isEnabled());
+        QVERIFY(rememberNote()->isHidden());
+        remember()->setFocus();
+        QTest::keyClick(remember(), Qt::Key_Space);
+        QVERIFY(!remember()->isChecked());
+        QVERIFY(!rememberNote()->isHidden());
+        QVERIFY2(rememberNote()->text().contains(QLatin1String("session only")), qPrintable(rememberNote()->text()));
+        QVERIFY(!dialog->rememberToken());
+        QTest::keyClick(remember(), Qt::Key_Space);
+        QVERIFY(rememberNote()->isHidden());
+
+        // No keychain: unticked, disabled, and the reason.
+        dialog->setKeychainAvailable(false, QStringLiteral("No keychain is available on this system."));
+        QVERIFY(!remember()->isChecked());
+        QVERIFY(!remember()->isEnabled());
+        QVERIFY(!rememberNote()->isHidden());
+        QVERIFY2(rememberNote()->text().startsWith(QLatin1String("No keychain is available on this system.")),
+                 qPrintable(rememberNote()->text()));
+        QVERIFY(rememberNote()->text().contains(QLatin1String("never written to disk")));
+        QVERIFY(!dialog->rememberToken());
+    }
+
+    void hubAddressCanBeChanged()
+    {
+        EmulatorFixture other;
+        QVERIFY(open());
+        QVERIFY(hubAddress());
+        QCOMPARE(hubAddress()->text(), hub->baseUrl().toDisplayString());
+        type(EmulatorFixture::writeToken());
+        QTRY_VERIFY_WITH_TIMEOUT(signIn()->isEnabled(), 10000);
+        QCOMPARE(whoamiCalls(*hub), 1);
+        QVERIFY(!dialog->endpointChanged());
+
+        // A refused address: the reason next to the field, no sign-in.
+        typeAddress(QStringLiteral("http://hub.example.org"));
+        QTRY_VERIFY_WITH_TIMEOUT(!hubProblem()->isHidden(), 5000);
+        QVERIFY2(hubProblem()->text().contains(QLatin1String("plain http")), qPrintable(hubProblem()->text()));
+        QVERIFY(!signIn()->isEnabled());
+
+        // Another Hub: the same token is checked there.
+        typeAddress(other.baseUrl().toString() + QStringLiteral("/"));
+        QTRY_COMPARE_WITH_TIMEOUT(whoamiCalls(other), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(signIn()->isEnabled(), 10000);
+        QVERIFY(hubProblem()->isHidden());
+        QCOMPARE(dialog->endpoint(), other.baseUrl());
+        QVERIFY(dialog->endpointChanged());
+        QCOMPARE(dialog->token(), QString::fromLatin1(EmulatorFixture::writeToken()));
+        QCOMPARE(whoamiCalls(*hub), 1);
+
+        // No token: the button goes to that Hub, whose stored token the app then loads.
+        QTest::keyClick(tokenEdit(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(tokenEdit(), Qt::Key_Backspace);
+        QVERIFY(signIn()->isEnabled());
+        QVERIFY2(signIn()->text().contains(QLatin1String("Use This Hub")), qPrintable(signIn()->text()));
+    }
+
+    void lockedAddressSaysWhy()
+    {
+        QVERIFY(open());
+        dialog->setEndpointLocked(QStringLiteral("Set by the HF_ENDPOINT environment variable: unset it to choose the Hub here."));
+        QVERIFY(hubAddress()->isReadOnly());
+        QVERIFY(!hubProblem()->isHidden());
+        QVERIFY(hubProblem()->text().contains(QLatin1String("HF_ENDPOINT")));
+        type(EmulatorFixture::writeToken());
+        QTRY_VERIFY_WITH_TIMEOUT(signIn()->isEnabled(), 10000);
+        QVERIFY(!dialog->endpointChanged());
     }
 };
 

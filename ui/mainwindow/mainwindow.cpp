@@ -1,26 +1,32 @@
 #include "mainwindow.h"
 
+#include "common/elidedlabel.h"
 #include "hub/hubclient.h"
 #include "repopage/repooverviewpage.h"
 #include "review/reviewpage.h"
 #include "settings/gatingsettingspage.h"
 #include "repos/repolistmodel.h"
 #include "repos/repobrowser.h"
+#include "shortcutsdialog.h"
 #include "statusbarwidgets.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QPointer>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace hubgate {
 
@@ -36,9 +42,6 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     , m_pages(new QStackedWidget(m_splitter))
     , m_placeholder(new QLabel(m_pages))
     , m_repoTabs(new QTabWidget(m_pages))
-    , m_overview(new RepoOverviewPage(client, m_repoTabs))
-    , m_review(new ReviewPage(client, m_repoTabs))
-    , m_settings(new GatingSettingsPage(client, m_repoTabs))
     , m_status(new StatusBarWidgets(this))
 {
     setWindowTitle(tr("HubGate"));
@@ -53,17 +56,10 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     m_pages->addWidget(m_placeholder);
     m_repoTabs->setObjectName(QStringLiteral("repoTabs"));
     m_repoTabs->setDocumentMode(true);
-    m_repoTabs->addTab(m_overview, tr("O&verview"));
-    m_repoTabs->addTab(m_review, tr("Access &requests"));
-    m_repoTabs->addTab(m_settings, tr("&Settings"));
     m_pages->addWidget(m_repoTabs);
+    createActions();
+    registerPages();
     connect(m_repoTabs, &QTabWidget::currentChanged, this, &MainWindow::onRepoTabChanged);
-    connect(m_settings, &GatingSettingsPage::repoChanged, this, [this](const RepoSummary &repo) {
-        m_browser->model()->updateRepo(repo);
-        m_repo = repo;
-        m_overview->showRepo(repo);
-        m_review->showRepo(repo);
-    });
     m_splitter->addWidget(m_browser);
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(1, 1);
@@ -80,8 +76,33 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     connect(client, &HubClient::activityChanged, m_status, &StatusBarWidgets::setActiveJobs);
     connect(client, &HubClient::retrying, m_status, &StatusBarWidgets::setNote);
     connect(m_browser, &RepoBrowser::currentRepoChanged, this, &MainWindow::onRepoSelected);
-    createActions();
     resize(1280, 800);
+}
+
+void MainWindow::registerPages()
+{
+    // One line per repo page, in tab order.
+    m_overview = addRepoPage(new RepoOverviewPage(m_client, m_repoTabs));
+    m_review = addRepoPage(new ReviewPage(m_client, m_repoTabs));
+    m_settings = addRepoPage(new GatingSettingsPage(m_client, m_repoTabs));
+}
+
+template<typename Page>
+Page *MainWindow::addRepoPage(Page *page)
+{
+    const int index = m_repoTabs->addTab(page, page->title());
+    m_repoPages.append(page);
+    connect(page, &RepoPage::repoChanged, this,
+            [this, page](const RepoSummary &repo) { onRepoChangedByPage(page, repo); });
+    if (index < 9) {
+        QAction *show = m_viewMenu->addAction(page->title(), this, [this, page] {
+            m_repoTabs->setCurrentWidget(page);
+            if (static_cast<RepoPage *>(page) == m_review)
+                showReview();
+        });
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    }
+    return page;
 }
 
 void MainWindow::createActions()
@@ -99,24 +120,20 @@ void MainWindow::createActions()
     m_refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refreshRequested);
     m_refresh->setShortcut(QKeySequence::Refresh);
     connect(m_refresh, &QAction::triggered, this, [this] {
-        if (!m_reviewStale && !m_repo.id.isEmpty())
-            m_review->reload();
+        if (m_repo.id.isEmpty())
+            return;
+        if (auto *page = qobject_cast<RepoPage *>(m_repoTabs->currentWidget()))
+            page->reload();
     });
     m_refresh->setEnabled(false);
     QAction *find = view->addAction(tr("&Find Repository"), m_browser, &RepoBrowser::focusFilter);
     find->setShortcut(QKeySequence(tr("Ctrl+L")));
     view->addSeparator();
-    const QStringList pages{tr("&Overview"), tr("&Access Requests"), tr("&Settings")};
-    for (int i = 0; i < int(pages.size()); ++i) {
-        QAction *page = view->addAction(pages[i], this, [this, i] {
-            m_repoTabs->setCurrentIndex(i);
-            if (i == 1)
-                showReview();
-        });
-        page->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-    }
+    m_viewMenu = view; // registerPages() adds one entry per repo page
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About HubGate"), this, [this] {
         QMessageBox::about(this, tr("About HubGate"),
                            tr("<b>HubGate %1</b><p>Review access requests and manage gated "
@@ -134,31 +151,124 @@ void MainWindow::setEndpoint(const QUrl &endpoint, const QString &source)
 void MainWindow::setSignedIn(const Account &account, const QString &tokenSource)
 {
     m_account = account;
-    m_review->setReviewer(account.name);
     m_status->setUser(tr("Signed in as %1").arg(account.name),
                       tr("%1, %2 token “%3” (%4)")
                           .arg(account.fullname, account.tokenRole, account.tokenName, tokenSource));
     m_signOut->setEnabled(true);
     m_refresh->setEnabled(true);
+    // The list and pages were about the previous token: none of it may stay on screen.
+    hideRepoPages();
     const QString warning = account.tokenWarning();
     if (!warning.isEmpty())
-        statusBar()->showMessage(warning, 15000);
+        showNotice(tr("%1\n\nSign in with a write token, or a fine-grained token with the "
+                      "“repo.write” permission on your account or organization, to review "
+                      "requests and change gating.")
+                       .arg(warning),
+                   SignInButton);
+    else
+        showNotice(tr("Loading your repositories…"), NoButton);
 }
 
 void MainWindow::setSignedOut(const QString &why)
 {
+    m_account = Account();
     m_status->setUser(tr("Not signed in"), why);
     m_signOut->setEnabled(false);
     m_refresh->setEnabled(false);
+    hideRepoPages();
+    showNotice(why.isEmpty() ? tr("Sign in to see your gated repositories.")
+                             : why + QLatin1Char('\n') + tr("Sign in again to continue."),
+               SignInButton);
+}
+
+void MainWindow::showSigningIn()
+{
+    hideRepoPages();
+    showNotice(tr("Checking your token with the Hub…"), NoButton);
+}
+
+void MainWindow::showHubUnreachable(const QString &message)
+{
+    statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 20000);
+    m_browser->setLoading(false);
+    hideRepoPages();
+    showNotice(message, RetryButton | HubAddressButton);
+}
+
+void MainWindow::showEndpointProblem(const QString &message)
+{
+    hideRepoPages();
+    showNotice(message, HubAddressButton);
+}
+
+void MainWindow::setHubAddressChangeable(bool changeable)
+{
+    m_hubAddressChangeable = changeable;
+}
+
+void MainWindow::hideRepoPages()
+{
+    if (!m_browser->currentKey().isEmpty())
+        m_wantedRepo = m_browser->currentKey(); // selected again if the next list has it
     m_browser->setRepos({});
-    m_pages->setCurrentWidget(m_placeholder);
-    m_placeholder->setText(why.isEmpty() ? tr("Sign in to see your gated repositories (File ▸ Sign In).")
-                                         : why);
+    m_repo = RepoSummary();
+    setWindowTitle(tr("HubGate"));
+}
+
+void MainWindow::showNotice(const QString &text, int buttons)
+{
+    if (!m_notice) {
+        m_notice = new QWidget(m_pages);
+        m_notice->setObjectName(QStringLiteral("notice"));
+        m_noticeText = new QLabel(m_notice);
+        m_noticeText->setObjectName(QStringLiteral("noticeText"));
+        m_noticeText->setAlignment(Qt::AlignCenter);
+        m_noticeText->setWordWrap(true);
+        m_noticeText->setTextFormat(Qt::PlainText);
+        m_noticeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_noticeText->setMaximumWidth(560);
+        auto *row = new QHBoxLayout;
+        row->addStretch();
+        const auto add = [this, row](int kind, const QString &label, const char *name,
+                                     void (MainWindow::*signal)()) {
+            auto *button = new QPushButton(label, m_notice);
+            button->setObjectName(QString::fromLatin1(name));
+            connect(button, &QPushButton::clicked, this, signal);
+            row->addWidget(button);
+            m_noticeButtons.append({kind, button});
+        };
+        add(RetryButton, tr("&Retry"), "noticeRetry", &MainWindow::retryRequested);
+        add(SignInButton, tr("Sign &In…"), "noticeSignIn", &MainWindow::signInRequested);
+        add(HubAddressButton, tr("&Hub Address…"), "noticeHubAddress", &MainWindow::hubAddressRequested);
+        row->addStretch();
+        auto *layout = new QVBoxLayout(m_notice);
+        layout->addStretch();
+        layout->addWidget(m_noticeText, 0, Qt::AlignHCenter);
+        layout->addLayout(row);
+        layout->addStretch(2);
+        m_pages->addWidget(m_notice);
+    }
+    if (!m_hubAddressChangeable)
+        buttons &= ~HubAddressButton;
+    m_noticeText->setText(text);
+    QWidget *first = nullptr;
+    for (const auto &[kind, button] : std::as_const(m_noticeButtons)) {
+        button->setVisible(buttons & kind);
+        if (!first && (buttons & kind))
+            first = button;
+    }
+    m_pages->setCurrentWidget(m_notice);
+    // Keyboard users land on what to do next, unless they are typing elsewhere.
+    if (first && (!QApplication::focusWidget() || QApplication::focusWidget() == m_pages ||
+                  m_pages->isAncestorOf(QApplication::focusWidget())))
+        first->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::setReposLoading()
 {
     m_browser->setLoading(true);
+    if (m_pages->currentWidget() != m_repoTabs && m_account.tokenWarning().isEmpty())
+        showNotice(tr("Loading your repositories…"), NoButton);
 }
 
 void MainWindow::setRepos(const QList<RepoSummary> &repos, const QList<HubError> &errors)
@@ -167,21 +277,45 @@ void MainWindow::setRepos(const QList<RepoSummary> &repos, const QList<HubError>
     m_browser->setRepos(repos);
     if (!keep.isEmpty() && m_browser->selectKey(keep))
         m_wantedRepo.clear();
-    if (repos.isEmpty())
-        m_placeholder->setText(tr("You administer no models or datasets yet."));
     QStringList problems;
     for (const HubError &error : errors)
         problems.append(error.message());
-    if (!problems.isEmpty())
+    if (m_browser->currentKey().isEmpty()) {
+        // No repo page to show: say why, and what to do.
+        const QString warning = m_account.tokenWarning();
+        m_repo = RepoSummary();
+        if (!m_account.name.isEmpty() && !warning.isEmpty())
+            return; // setSignedIn() explained the token; nothing more to add
+        if (repos.isEmpty() && !problems.isEmpty())
+            showNotice(tr("The repositories could not be listed.\n%1")
+                           .arg(problems.join(QLatin1Char('\n'))),
+                       RetryButton | HubAddressButton);
+        else if (repos.isEmpty())
+            showNotice(tr("There are no models or datasets this token can manage: none are owned "
+                          "by %1 or by an organization where %1 has the admin or write role.")
+                           .arg(m_account.name.isEmpty() ? tr("you") : m_account.name),
+                       SignInButton);
+        else
+            showNotice(tr("Select a repository on the left."), NoButton);
+    }
+    if (!problems.isEmpty() && !repos.isEmpty())
         showError(tr("Some repositories could not be listed:\n%1").arg(problems.join(QLatin1Char('\n'))));
 }
 
 void MainWindow::showError(const QString &message)
 {
     statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 20000);
-    QMessageBox box(QMessageBox::Warning, tr("HubGate"), message, QMessageBox::Ok, this);
-    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box.exec();
+    // Window-modal but asynchronous: no nested event loop under a network callback.
+    if (m_errorBox) {
+        m_errorBox->setText(m_errorBox->text() + QStringLiteral("\n\n") + message);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("HubGate"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorBox = box;
+    box->open();
 }
 
 QString MainWindow::currentRepoKey() const
@@ -189,28 +323,53 @@ QString MainWindow::currentRepoKey() const
     return m_browser->currentKey();
 }
 
+RepoContext MainWindow::repoContext() const
+{
+    RepoContext context;
+    context.repo = m_repo;
+    for (const OrgMembership &org : std::as_const(m_account.orgs))
+        context.orgRepo = context.orgRepo || org.name == m_repo.ns();
+    context.userName = m_account.name;
+    const QPointer<ReviewPage> review = m_review;
+    const QString key = m_repo.key();
+    context.requestCount = [review, key](const QString &status) -> std::optional<int> {
+        return review ? review->requestCount(key, status) : std::nullopt;
+    };
+    return context;
+}
+
 void MainWindow::onRepoSelected(const RepoSummary &repo)
 {
+    // The repo list was reloaded (F5) and the same repo selected again: its pages keep what
+    // they show; only a different repo starts them afresh.
+    const bool sameRepo = repo.key() == m_repo.key() && m_pages->currentWidget() == m_repoTabs;
     m_repo = repo;
     m_pages->setCurrentWidget(m_repoTabs);
-    m_overview->showRepo(repo);
-    bool orgRepo = false;
-    for (const OrgMembership &org : std::as_const(m_account.orgs))
-        orgRepo = orgRepo || org.name == repo.ns();
-    m_settings->showRepo(repo, orgRepo);
-    // Lists can be large: load them when the Access requests page is shown.
-    m_reviewStale = true;
-    if (m_repoTabs->currentWidget() == m_review)
-        onRepoTabChanged(m_repoTabs->currentIndex());
+    const RepoContext context = repoContext();
+    for (RepoPage *page : std::as_const(m_repoPages))
+        if (!sameRepo || page == m_review)
+            page->showRepo(context); // the review page only takes the new facts of the same repo
+    if (auto *page = qobject_cast<RepoPage *>(m_repoTabs->currentWidget()))
+        page->activate();
     setWindowTitle(tr("%1 — HubGate").arg(repo.id));
+}
+
+void MainWindow::onRepoChangedByPage(RepoPage *source, const RepoSummary &repo)
+{
+    m_browser->model()->updateRepo(repo);
+    m_repo = repo;
+    const RepoContext context = repoContext();
+    for (RepoPage *page : std::as_const(m_repoPages))
+        if (page != source)
+            page->showRepo(context);
 }
 
 void MainWindow::onRepoTabChanged(int index)
 {
-    if (m_repoTabs->widget(index) == m_review && m_reviewStale && !m_repo.id.isEmpty()) {
-        m_reviewStale = false;
-        m_review->showRepo(m_repo);
-    }
+    if (m_repo.id.isEmpty())
+        return;
+    if (auto *page = qobject_cast<RepoPage *>(m_repoTabs->widget(index)))
+        page->activate();
 }
 
 void MainWindow::showReview()
@@ -220,6 +379,13 @@ void MainWindow::showReview()
     table->setFocus(Qt::ShortcutFocusReason);
     if (!table->selectionModel()->hasSelection() && table->model()->rowCount() > 0)
         table->selectRow(0);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::restoreLayout()

@@ -5,10 +5,14 @@
 #include "hub/account.h"
 #include "hub/huberror.h"
 #include "hub/repo.h"
+#include "repopage/repopage.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
+class QMessageBox;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -34,11 +38,18 @@ public:
     void setReposLoading();
     void setRepos(const QList<RepoSummary> &repos, const QList<HubError> &errors);
     void showError(const QString &message);
+    // The main area while there is no repo to show: what happened and what to do next.
+    void showSigningIn();
+    void showHubUnreachable(const QString &message); // with Retry
+    void showEndpointProblem(const QString &message);
+    // Whether the notices offer "Hub Address…" (not when --endpoint or HF_ENDPOINT set it).
+    void setHubAddressChangeable(bool changeable);
 
     RepoBrowser *repoBrowser() const { return m_browser; }
     RepoOverviewPage *overviewPage() const { return m_overview; }
     ReviewPage *reviewPage() const { return m_review; }
     GatingSettingsPage *settingsPage() const { return m_settings; }
+    const QList<RepoPage *> &repoPages() const { return m_repoPages; }
     QTabWidget *repoTabs() const { return m_repoTabs; }
     void showReview();
     QString currentRepoKey() const;
@@ -49,15 +60,27 @@ Q_SIGNALS:
     void signInRequested();
     void signOutRequested();
     void refreshRequested();
+    void retryRequested();
+    void hubAddressRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void registerPages();
+    // Adds a repo page: its tab, its View menu entry (Ctrl+1…9), and the repo it shows.
+    template<typename Page>
+    Page *addRepoPage(Page *page);
     void createActions();
     void onRepoSelected(const RepoSummary &repo);
     void onRepoTabChanged(int index);
+    void onRepoChangedByPage(RepoPage *source, const RepoSummary &repo);
+    RepoContext repoContext() const;
     void saveLayout();
+    void showShortcuts();
+    enum NoticeButton { NoButton = 0, SignInButton = 1, RetryButton = 2, HubAddressButton = 4 };
+    void showNotice(const QString &text, int buttons);
+    void hideRepoPages();
 
     HubClient *m_client;
     QSplitter *m_splitter;
@@ -65,16 +88,22 @@ private:
     QStackedWidget *m_pages;
     QLabel *m_placeholder;
     QTabWidget *m_repoTabs;
-    RepoOverviewPage *m_overview;
-    ReviewPage *m_review;
-    GatingSettingsPage *m_settings;
+    QList<RepoPage *> m_repoPages;
+    QMenu *m_viewMenu = nullptr;
+    RepoOverviewPage *m_overview = nullptr;
+    ReviewPage *m_review = nullptr;
+    GatingSettingsPage *m_settings = nullptr;
     Account m_account;
     RepoSummary m_repo;
-    bool m_reviewStale = false; // the selected repo's requests are not loaded yet
     StatusBarWidgets *m_status;
     QAction *m_signOut = nullptr;
     QAction *m_refresh = nullptr;
     QString m_wantedRepo; // remembered selection, applied once the list arrives
+    QWidget *m_notice = nullptr; // made on first use by showNotice()
+    QLabel *m_noticeText = nullptr;
+    QList<QPair<int, QWidget *>> m_noticeButtons;
+    bool m_hubAddressChangeable = true;
+    QPointer<QMessageBox> m_errorBox;
 };
 
 } // namespace hubgate

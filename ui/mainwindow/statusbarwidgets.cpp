@@ -1,17 +1,18 @@
 #include "statusbarwidgets.h"
 
+#include "common/elidedlabel.h"
+
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QProgressBar>
 
 namespace hubgate {
 
 StatusBarWidgets::StatusBarWidgets(QWidget *parent)
     : QObject(parent)
-    , m_user(new QLabel(parent))
-    , m_endpoint(new QLabel(parent))
+    , m_user(new ElidedLabel(parent))
+    , m_endpoint(new ElidedLabel(parent))
     , m_activity(new QWidget(parent))
-    , m_activityText(new QLabel(m_activity))
+    , m_activityText(new ElidedLabel(m_activity))
     , m_busy(new QProgressBar(m_activity))
 {
     m_user->setObjectName(QStringLiteral("statusUser"));
@@ -22,6 +23,9 @@ StatusBarWidgets::StatusBarWidgets(QWidget *parent)
     m_busy->setMaximumHeight(14);
     m_busy->setTextVisible(false);
     m_busy->setVisible(false);
+    m_user->setMaximumWidth(320);
+    m_endpoint->setMaximumWidth(320);
+    m_activityText->setMaximumWidth(420);
     auto *layout = new QHBoxLayout(m_activity);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_busy);
@@ -31,14 +35,12 @@ StatusBarWidgets::StatusBarWidgets(QWidget *parent)
 
 void StatusBarWidgets::setUser(const QString &text, const QString &tooltip)
 {
-    m_user->setText(text);
-    m_user->setToolTip(tooltip);
+    m_user->setText(text, tooltip);
 }
 
 void StatusBarWidgets::setEndpoint(const QString &text, const QString &tooltip)
 {
-    m_endpoint->setText(text);
-    m_endpoint->setToolTip(tooltip);
+    m_endpoint->setText(text, tooltip);
 }
 
 void StatusBarWidgets::setActiveJobs(int count)
@@ -50,7 +52,7 @@ void StatusBarWidgets::setActiveJobs(int count)
     if (!m_note.isEmpty())
         m_activityText->setText(m_note);
     else
-        m_activityText->setText(count > 0 ? tr("%n request(s) in progress", nullptr, count) : tr("Ready"));
+        m_activityText->setText(count > 0 ? tr("%Ln call(s) to the Hub in progress", nullptr, count) : tr("Ready"));
 }
 
 void StatusBarWidgets::setNote(const QString &text)

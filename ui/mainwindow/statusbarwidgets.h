@@ -3,10 +3,11 @@
 
 #include <QWidget>
 
-class QLabel;
 class QProgressBar;
 
 namespace hubgate {
+
+class ElidedLabel;
 
 class StatusBarWidgets : public QObject
 {
@@ -14,8 +15,9 @@ class StatusBarWidgets : public QObject
 public:
     explicit StatusBarWidgets(QWidget *parent);
 
-    QLabel *user() const { return m_user; }
-    QLabel *endpoint() const { return m_endpoint; }
+    // Long texts are elided: the status bar must never widen the window or squeeze the repo list.
+    ElidedLabel *user() const { return m_user; }
+    ElidedLabel *endpoint() const { return m_endpoint; }
     QWidget *activity() const { return m_activity; }
 
     void setUser(const QString &text, const QString &tooltip);
@@ -24,10 +26,10 @@ public:
     void setNote(const QString &text); // e.g. "waiting 5 s (rate limited)"
 
 private:
-    QLabel *m_user;
-    QLabel *m_endpoint;
+    ElidedLabel *m_user;
+    ElidedLabel *m_endpoint;
     QWidget *m_activity;
-    QLabel *m_activityText;
+    ElidedLabel *m_activityText;
     QProgressBar *m_busy;
     QString m_note;
     int m_active = 0;

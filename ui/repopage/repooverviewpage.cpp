@@ -1,5 +1,6 @@
 #include "repooverviewpage.h"
 
+#include "access/gateform.h"
 #include "hub/hubclient.h"
 #include "hub/repoinfo.h"
 
@@ -11,7 +12,7 @@
 namespace hubgate {
 
 RepoOverviewPage::RepoOverviewPage(HubClient *client, QWidget *parent)
-    : QWidget(parent)
+    : RepoPage(parent)
     , m_client(client)
     , m_title(new QLabel(this))
     , m_subtitle(new QLabel(this))
@@ -59,9 +60,21 @@ QLabel *RepoOverviewPage::addRow(const QString &label, const QString &objectName
     return value;
 }
 
-void RepoOverviewPage::showRepo(const RepoSummary &repo)
+void RepoOverviewPage::showRepo(const RepoContext &context)
 {
-    m_repo = repo;
+    m_repo = context.repo;
+    load();
+}
+
+void RepoOverviewPage::reload()
+{
+    if (!m_repo.id.isEmpty())
+        load();
+}
+
+void RepoOverviewPage::load()
+{
+    const RepoSummary &repo = m_repo;
     if (m_job)
         m_job->cancel(); // the answer would be about the previous repo
     m_title->setText(repo.id);
@@ -82,7 +95,7 @@ void RepoOverviewPage::showRepo(const RepoSummary &repo)
                         .arg(web.toString(QUrl::FullyEncoded).toHtmlEscaped(),
                              web.toDisplayString().toHtmlEscaped()));
     m_status->clear();
-    m_job = m_client->get(QStringLiteral("/api/%1/%2").arg(repoKindPlural(repo.kind), repo.id), {}, repo.id);
+    m_job = m_client->get(repo.apiPath(), {}, repo.id);
     connect(m_job, &HubJob::finished, this, &RepoOverviewPage::onInfo);
 }
 
@@ -107,15 +120,17 @@ void RepoOverviewPage::onInfo(HubJob *job)
         Q_EMIT loaded(false);
         return;
     }
-    const QStringList fields = info->gateFieldNames();
+    QStringList fields;
+    for (const GateField &field : parseGateFields(job->body()))
+        fields.append(field.name);
     const bool hasPrompt = info->cardData.contains(QLatin1String("extra_gated_prompt"));
     if (fields.isEmpty())
         m_form->setText(hasPrompt ? tr("A custom prompt; no extra fields (name and e-mail only).")
                                   : tr("The Hub's default form (name and e-mail only)."));
     else
-        m_form->setText(tr("%n extra field(s): %1", nullptr, int(fields.size()))
+        m_form->setText(tr("%Ln extra field(s): %1", nullptr, int(fields.size()))
                             .arg(QLocale().createSeparatedList(fields)));
-    m_commit->setText(tr("%1 · %n file(s)", nullptr, int(info->files.size())).arg(info->sha.left(12)));
+    m_commit->setText(tr("%1 · %Ln file(s)", nullptr, int(info->files.size())).arg(info->sha.left(12)));
     Q_EMIT loaded(true);
 }
 

@@ -4,9 +4,9 @@
 
 #include "hub/hubjob.h"
 #include "hub/repo.h"
+#include "repopage.h"
 
 #include <QPointer>
-#include <QWidget>
 
 class QFormLayout;
 class QLabel;
@@ -16,19 +16,19 @@ namespace hubgate {
 class HubClient;
 class HubJob;
 
-class RepoOverviewPage : public QWidget
+class RepoOverviewPage : public RepoPage
 {
     Q_OBJECT
 public:
     explicit RepoOverviewPage(HubClient *client, QWidget *parent = nullptr);
 
-    void showRepo(const RepoSummary &repo);
-    bool isLoading() const { return m_job != nullptr; }
-
-Q_SIGNALS:
-    void loaded(bool ok);
+    QString title() const override { return tr("O&verview"); }
+    void showRepo(const RepoContext &context) override;
+    void reload() override;
+    bool isLoading() const override { return m_job != nullptr; }
 
 private:
+    void load();
     void onInfo(HubJob *job);
     QLabel *addRow(const QString &label, const QString &objectName);
 

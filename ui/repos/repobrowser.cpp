@@ -79,8 +79,10 @@ RepoBrowser::RepoBrowser(QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
-                    Q_EMIT currentRepoChanged(current.data(RepoListModel::RepoRole).value<RepoSummary>());
+                if (!current.isValid())
+                    return;
+                m_proxy->setPinnedKey(current.data(RepoListModel::KeyRole).toString());
+                Q_EMIT currentRepoChanged(current.data(RepoListModel::RepoRole).value<RepoSummary>());
             });
     updateCount();
 }

@@ -3,6 +3,7 @@
 #include "access/accessrequestfilter.h"
 #include "countries/countries.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -65,6 +66,17 @@ FilterBar::FilterBar(AccessRequestFilter *filter, QWidget *parent)
     layout->addLayout(filterRow);
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &AccessRequestFilter::setSearchText);
+    // Escape in the search clears it (a second Escape leaves it for the table).
+    auto *clearSearch = new QAction(m_search);
+    clearSearch->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearSearch->setShortcutContext(Qt::WidgetShortcut);
+    m_search->addAction(clearSearch);
+    connect(clearSearch, &QAction::triggered, this, [this] {
+        if (!m_search->text().isEmpty())
+            m_search->clear();
+        else
+            Q_EMIT searchLeft();
+    });
     connect(m_field, &QComboBox::currentIndexChanged, this, &FilterBar::onFieldChosen);
     connect(m_value, &QComboBox::currentIndexChanged, this, &FilterBar::applyFieldFilter);
     connect(m_useDates, &QCheckBox::toggled, this, &FilterBar::applyDates);
@@ -139,7 +151,7 @@ void FilterBar::applyDates()
 void FilterBar::setCounts(int shown, int total)
 {
     const QLocale locale;
-    m_count->setText(shown == total ? tr("%1 requests").arg(locale.toString(total))
+    m_count->setText(shown == total ? tr("%Ln request(s)", nullptr, total)
                                     : tr("%1 of %2").arg(locale.toString(shown), locale.toString(total)));
 }
 

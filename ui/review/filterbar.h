@@ -28,6 +28,9 @@ public:
     void clearFilters();
     QLineEdit *searchEdit() const { return m_search; }
 
+Q_SIGNALS:
+    void searchLeft(); // Escape in an empty search: focus goes back to the table
+
 private:
     void onFieldChosen(int index);
     void applyFieldFilter();

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -28,7 +29,7 @@ void ReasonDialog::saveTemplates(const QStringList &templates)
     QSettings().setValue(templatesKey, templates);
 }
 
-ReasonDialog::ReasonDialog(int requestCount, QWidget *parent)
+ReasonDialog::ReasonDialog(const QStringList &people, QWidget *parent)
     : QDialog(parent)
     , m_templates(new QComboBox(this))
     , m_edit(new QPlainTextEdit(this))
@@ -37,10 +38,15 @@ ReasonDialog::ReasonDialog(int requestCount, QWidget *parent)
     , m_remove(new QPushButton(tr("Remove"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
-    setWindowTitle(tr("Reject access requests"));
-    auto *intro = new QLabel(tr("Reject %n request(s). The reason is optional and is shown to the "
-                                "requester. Rejected users cannot ask again.", nullptr, requestCount),
+    const int count = int(people.size());
+    setWindowTitle(count == 1 ? tr("Reject %1").arg(people.constFirst()) : tr("Reject access requests"));
+    auto *intro = new QLabel(count == 1 ? tr("Reject the request of %1. The reason is optional and is "
+                                             "shown to them. A rejected user cannot ask again.")
+                                              .arg(people.constFirst())
+                                        : tr("Reject %Ln request(s). The reason is optional and is shown to "
+                                             "the requesters. Rejected users cannot ask again.", nullptr, count),
                              this);
+    intro->setObjectName(QStringLiteral("reasonIntro"));
     intro->setWordWrap(true);
     m_templates->setObjectName(QStringLiteral("reasonTemplates"));
     m_edit->setObjectName(QStringLiteral("reasonEdit"));
@@ -107,10 +113,11 @@ void ReasonDialog::updateCounter()
 {
     const int length = reasonLength(reason());
     const bool tooLong = length > maxRejectionReasonLength;
-    m_counter->setText(tooLong ? tr("%1 / %2: shorten the reason by %3 characters")
-                                     .arg(length).arg(maxRejectionReasonLength)
-                                     .arg(length - maxRejectionReasonLength)
-                               : tr("%1 / %2").arg(length).arg(maxRejectionReasonLength));
+    const QLocale locale;
+    m_counter->setText(tooLong ? tr("%1 / %2: shorten the reason by %Ln character(s)", nullptr,
+                                    length - maxRejectionReasonLength)
+                                     .arg(locale.toString(length), locale.toString(maxRejectionReasonLength))
+                               : tr("%1 / %2").arg(locale.toString(length), locale.toString(maxRejectionReasonLength)));
     m_counter->setStyleSheet(tooLong ? QStringLiteral("color: #b00020;") : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!tooLong);
     m_save->setEnabled(!reason().isEmpty() && !tooLong);

@@ -16,7 +16,8 @@ class ReasonDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ReasonDialog(int requestCount, QWidget *parent = nullptr);
+    // people: how each selected requester is shown ("Ada Lovelace (@ada)"); one is named.
+    explicit ReasonDialog(const QStringList &people, QWidget *parent = nullptr);
     QString reason() const;
 
     static QStringList savedTemplates();

@@ -1,5 +1,6 @@
 #include "requestdetails.h"
 
+#include "access/accessrequestmodel.h"
 #include "countries/countries.h"
 
 #include <QLocale>
@@ -37,11 +38,12 @@ RequestDetails::RequestDetails(QWidget *parent)
 void RequestDetails::showSummary(int selected)
 {
     setHtml(selected == 0 ? tr("<p style='color:gray'>Select a request to see its details.</p>")
-                          : tr("<h3>%n requests selected</h3><p>Accept (A), reject (R) or cancel (C) "
-                               "them together.</p>", nullptr, selected));
+                          : tr("<h3>%Ln request(s) selected</h3><p>The actions above apply to all of "
+                               "them.</p>", nullptr, selected));
 }
 
-void RequestDetails::showRequest(const AccessRequest &request, const QList<GateField> &fields)
+void RequestDetails::showRequest(const AccessRequest &request, const QList<GateField> &fields,
+                                 const QString &knownReason)
 {
     const QLocale locale;
     const auto when = [&](const QDateTime &time) {
@@ -59,11 +61,18 @@ void RequestDetails::showRequest(const AccessRequest &request, const QList<GateF
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     row(tr("E-mail"), request.user.email.isEmpty() ? tr("not shared") : request.user.email);
-    row(tr("Status"), request.status);
+    row(tr("Status"), AccessRequestModel::statusDisplayName(request.status));
     row(tr("Requested"), when(request.requestedAt));
-    row(tr("Reviewed"), when(request.reviewedAt));
-    if (!request.grantedBy.isEmpty())
-        row(tr("Granted by"), request.grantedBy);
+    const bool pending = request.status == QLatin1String("pending");
+    if (!pending)
+        row(tr("Reviewed"), when(request.reviewedAt));
+    if (request.status == QLatin1String("accepted"))
+        row(tr("Granted by"), request.grantedBy.isEmpty() ? tr("not reported by the Hub") : request.grantedBy);
+    if (request.status == QLatin1String("rejected")) {
+        row(tr("Reviewed by"), request.grantedBy.isEmpty() ? tr("not reported by the Hub") : request.grantedBy);
+        row(tr("Reason"), knownReason.isEmpty() ? tr("not reported by the Hub (it is shown to the requester)")
+                                                : tr("“%1” (sent from HubGate)").arg(knownReason));
+    }
     html += QStringLiteral("</table>");
     if (!fields.isEmpty() || !request.fields.isEmpty()) {
         html += tr("<h3>Answers</h3>") + QStringLiteral("<table cellspacing=4>");

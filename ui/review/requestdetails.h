@@ -15,7 +15,9 @@ class RequestDetails : public QTextBrowser
 public:
     explicit RequestDetails(QWidget *parent = nullptr);
     void setEndpoint(const QUrl &endpoint) { m_endpoint = endpoint; }
-    void showRequest(const AccessRequest &request, const QList<GateField> &fields);
+    // knownReason: the rejection reason sent from HubGate, if any (the Hub does not list reasons).
+    void showRequest(const AccessRequest &request, const QList<GateField> &fields,
+                     const QString &knownReason = {});
     void showSummary(int selected);
 
 private:

@@ -1,13 +1,14 @@
 #include "reviewpage.h"
 
 #include "access/accessrequestfilter.h"
-#include "access/accessrequestloader.h"
 #include "access/accessrequestmodel.h"
-#include "decisions/decisionjob.h"
+#include "failuresdialog.h"
 #include "filterbar.h"
 #include "hub/hubclient.h"
 #include "reasondialog.h"
 #include "requestdetails.h"
+#include "requesttable.h"
+#include "review/reviewsession.h"
 #include "taskbar.h"
 
 #include <QAction>
@@ -15,45 +16,38 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabBar>
-#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace hubgate {
 
 namespace {
-constexpr int undoWindowMs = 15000;
-
-QString statusTitle(const QString &status)
-{
-    if (status == QLatin1String("pending"))
-        return ReviewPage::tr("Pending");
-    if (status == QLatin1String("accepted"))
-        return ReviewPage::tr("Accepted");
-    if (status == QLatin1String("rejected"))
-        return ReviewPage::tr("Rejected");
-    return status; // a status the Hub added after this version: shown as sent
-}
+constexpr int messageMs = 15000;
+constexpr int maxInitialColumnWidth = 260;
 } // namespace
 
 ReviewPage::ReviewPage(HubClient *client, QWidget *parent)
-    : QWidget(parent)
+    : RepoPage(parent)
     , m_client(client)
-    , m_model(new AccessRequestModel(this))
+    , m_session(new ReviewSession(client, this))
     , m_filter(new AccessRequestFilter(this))
     , m_tabs(new QTabBar(this))
     , m_filterBar(new FilterBar(m_filter, this))
     , m_taskBar(new TaskBar(this))
-    , m_table(new QTableView(this))
+    , m_table(new RequestTable(this))
     , m_details(new RequestDetails(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_notGated(new QLabel(this))
 {
-    m_filter->setSourceModel(m_model);
+    m_confirmAbove = QSettings().value(QStringLiteral("review/confirmAbove"), 50).toInt();
+    m_filter->setSourceModel(m_session->model());
     m_filter->setStatus(QStringLiteral("pending"));
     m_tabs->setObjectName(QStringLiteral("statusTabs"));
     m_tabs->setExpanding(false);
@@ -70,7 +64,21 @@ ReviewPage::ReviewPage(HubClient *client, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setDefaultSectionSize(150);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->horizontalHeader()->setToolTip(tr("Right-click to choose the columns of this tab"));
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            &ReviewPage::showColumnMenu);
+    m_table->frozenView()->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->frozenView()->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            &ReviewPage::showColumnMenu);
+    for (QTableView *view : {static_cast<QTableView *>(m_table), m_table->frozenView()})
+        view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column, int, int size) {
+        const QString key = ReviewColumns::keyOf(*model(), column);
+        if (!key.isEmpty() && size > 0)
+            m_widths.insert(key, size);
+    });
     m_notGated->setObjectName(QStringLiteral("notGated"));
     m_notGated->setWordWrap(true);
     m_notGated->hide();
@@ -80,14 +88,19 @@ ReviewPage::ReviewPage(HubClient *client, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({700, 280});
+    m_splitter->setChildrenCollapsible(false);
 
     auto *toolbar = new QToolBar(this);
+    toolbar->setObjectName(QStringLiteral("reviewToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     createActions();
-    for (DecisionKind kind : {DecisionKind::Accept, DecisionKind::Reject, DecisionKind::Cancel, DecisionKind::Grant})
-        toolbar->addAction(m_actions.value(kind));
-    toolbar->addSeparator();
+    // The bar is right-aligned: what changes width (Undo names what it undoes, Cancel access shows
+    // on the Accepted tab only) is on its left end, so Accept, Reject and Grant never move.
     toolbar->addAction(m_undo);
+    toolbar->addAction(m_actions.value(DecisionKind::Cancel));
+    toolbar->addSeparator();
+    for (DecisionKind kind : {DecisionKind::Accept, DecisionKind::Reject, DecisionKind::Grant})
+        toolbar->addAction(m_actions.value(kind));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -100,54 +113,133 @@ ReviewPage::ReviewPage(HubClient *client, QWidget *parent)
     layout->addWidget(m_taskBar);
     layout->addWidget(m_splitter, 1);
 
-    for (const QString &status : knownRequestStatuses()) {
-        const int index = m_tabs->addTab(statusTitle(status));
-        m_tabs->setTabData(index, status);
-    }
+    for (const QString &status : knownRequestStatuses())
+        m_tabs->setTabData(m_tabs->addTab(AccessRequestModel::statusDisplayName(status)), status);
     connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) {
         m_filter->setStatus(m_tabs->tabData(index).toString());
+        applyColumns();
         updateActions();
         updateCount();
-        onCurrentChanged();
+        updateDetails();
     });
-    connect(m_model, &AccessRequestModel::countsChanged, this, &ReviewPage::updateTabs);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_filter, signal, this, &ReviewPage::updateCount);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &ReviewPage::updateCount);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ReviewPage::updateCount);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        updateActions();
-        onCurrentChanged();
-    });
-    connect(m_taskBar, &TaskBar::cancelClicked, this, [this] {
-        if (m_decision)
-            m_decision->cancel();
-        else if (m_loader)
-            m_loader->cancel();
-    });
+    connect(m_filterBar, &FilterBar::searchLeft, this, [this] { m_table->setFocus(); });
+    connect(m_taskBar, &TaskBar::cancelClicked, m_session, &ReviewSession::cancel);
     connect(m_taskBar, &TaskBar::actionClicked, this, [this] {
-        if (!m_lastRemaining.isEmpty()) {
-            Decision retry = m_lastDecision;
-            retry.users = m_lastRemaining;
-            run(retry, m_previousStatus);
-        } else if (!m_undoStack.isEmpty()) {
-            undoLast();
-        }
+        if (!m_lastReport.isClean())
+            showReport(m_lastReport);
+        else
+            m_session->undo();
     });
-    m_undoExpiry.setSingleShot(true);
-    connect(&m_undoExpiry, &QTimer::timeout, this, [this] {
-        m_undoStack.clear();
-        m_undo->setEnabled(false);
+
+    // The pane, and so the actions, follow the selection exactly, also when a search or a
+    // reload takes selected rows away.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ReviewPage::updateDetails);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ReviewPage::updateCount);
+    // While a run moves thousands of rows out of the tab one by one, the pane is brought up to
+    // date once at its end (the actions are disabled meanwhile).
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, [this] {
+        updateCount();
+        if (!m_session->isDeciding())
+            updateDetails();
     });
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] {
+        updateCount();
+        if (!m_session->isDeciding())
+            updateDetails();
+    });
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_shownUsers.size() == 1)
+            updateDetails();
+    });
+    // A reset (new gate form, many rows gone) drops the view's selection and column sizes:
+    // keep them by user and by column name.
+    connect(m_filter, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keepSelection = selectedUsers();
+        m_keepScroll = m_table->verticalScrollBar()->value();
+    });
+    connect(m_filter, &QAbstractItemModel::modelReset, this, [this] {
+        applyColumns();
+        restoreSelection();
+        updateCount();
+        updateDetails();
+    });
+    connectSession();
     updateActions();
 }
 
-ReviewPage::~ReviewPage()
+ReviewPage::~ReviewPage() = default;
+
+AccessRequestModel *ReviewPage::model() const
 {
-    if (m_loader)
-        m_loader->cancel();
-    if (m_decision)
-        m_decision->cancel();
+    return m_session->model();
+}
+
+QTableView *ReviewPage::table() const
+{
+    return m_table;
+}
+
+void ReviewPage::connectSession()
+{
+    connect(m_session, &ReviewSession::gateFieldsChanged, this, [this](const QList<GateField> &fields) {
+        m_filterBar->setGateFields(fields);
+        m_sizeNewColumns = true;
+    });
+    connect(m_session, &ReviewSession::loadStarted, this, [this](bool refresh) {
+        if (!m_session->isDeciding())
+            m_taskBar->showProgress(refresh ? tr("Reloading the access requests of %1…").arg(m_context.repo.id)
+                                            : tr("Loading the access requests of %1…").arg(m_context.repo.id),
+                                    0, 0);
+    });
+    connect(m_session, &ReviewSession::loadProgress, this, [this](int loaded) {
+        if (!m_session->isDeciding())
+            m_taskBar->showProgress(tr("Loading the access requests of %1: %Ln so far…", nullptr, loaded)
+                                        .arg(m_context.repo.id),
+                                    0, 0);
+        if (m_sizeNewColumns && model()->rowCount() > 0) {
+            // New columns are sized once, from the first page: later pages must not make the table jump.
+            m_sizeNewColumns = false;
+            for (int column = 0; column < model()->columnCount(); ++column) {
+                const QString key = ReviewColumns::keyOf(*model(), column);
+                if (m_widths.contains(key))
+                    continue;
+                m_table->resizeColumnToContents(column);
+                m_table->setColumnWidth(column, std::clamp(m_table->columnWidth(column), 60, maxInitialColumnWidth));
+            }
+        }
+        restoreSelection();
+    });
+    connect(m_session, &ReviewSession::loadFinished, this, [this](bool ok, const QString &message) {
+        if (!m_session->isDeciding()) {
+            if (ok)
+                m_taskBar->hideBar();
+            else
+                m_taskBar->showMessage(message);
+        }
+        m_keepSelection.clear();
+        updateTabs();
+        Q_EMIT loadingFinished(ok);
+        Q_EMIT loaded(ok);
+    });
+    connect(m_session->model(), &AccessRequestModel::countsChanged, this, &ReviewPage::updateTabs);
+    connect(m_session, &ReviewSession::decisionStarted, this, [this](const QString &title, int total) {
+        m_lastReport = DecisionReport();
+        if (total > 1)
+            m_taskBar->showProgress(tr("%1: 0 of %Ln requests…", nullptr, total).arg(title), 0, total);
+        else
+            m_taskBar->showProgress(tr("%1…").arg(title), 0, 0);
+        updateActions();
+    });
+    connect(m_session, &ReviewSession::decisionProgress, this, [this](int done, int total) {
+        if (total > 1)
+            m_taskBar->showProgress(tr("%1 of %Ln requests done…", nullptr, total).arg(QLocale().toString(done)),
+                                    done, total);
+    });
+    connect(m_session, &ReviewSession::decisionWaiting, this, [this](int seconds, const QString &why) {
+        m_taskBar->showProgress(tr("Waiting %Ln s: %1", nullptr, seconds).arg(why), 0, 0);
+    });
+    connect(m_session, &ReviewSession::decisionFinished, this, &ReviewPage::onDecisionFinished);
+    connect(m_session, &ReviewSession::historyChanged, this, &ReviewPage::updateActions);
 }
 
 void ReviewPage::createActions()
@@ -155,11 +247,13 @@ void ReviewPage::createActions()
     const auto make = [this](DecisionKind kind, const QString &text, const QKeySequence &key,
                              const QString &tip) {
         auto *action = new QAction(text, this);
+        action->setObjectName(QStringLiteral("action%1").arg(int(kind)));
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         action->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
         addAction(action);
         m_table->addAction(action);
+        m_table->frozenView()->addAction(action);
         m_actions.insert(kind, action);
         connect(action, &QAction::triggered, this, [this, kind] {
             if (kind == DecisionKind::Grant)
@@ -172,23 +266,24 @@ void ReviewPage::createActions()
     make(DecisionKind::Reject, tr("&Reject…"), QKeySequence(Qt::Key_R),
          tr("Reject the selected requests, with an optional reason"));
     make(DecisionKind::Cancel, tr("&Cancel access"), QKeySequence(Qt::Key_C),
-         tr("Move accepted requests back to pending"));
+         tr("Move the selected accepted requests back to pending"));
     make(DecisionKind::Grant, tr("&Grant…"), QKeySequence(Qt::Key_G), tr("Give a user access without a request"));
     m_undo = new QAction(tr("&Undo"), this);
+    m_undo->setObjectName(QStringLiteral("undoDecision"));
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_undo->setToolTip(tr("Undo the last decision (%1)").arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
     m_undo->setEnabled(false);
     addAction(m_undo);
-    connect(m_undo, &QAction::triggered, this, &ReviewPage::undoLast);
+    connect(m_undo, &QAction::triggered, m_session, &ReviewSession::undo);
 
-    auto *search = new QAction(this);
+    auto *search = new QAction(tr("Search requests"), this);
     search->setShortcut(QKeySequence::Find);
     search->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(search);
     connect(search, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
-    for (int i = 0; i < 3; ++i) {
-        auto *tab = new QAction(this);
+    const QStringList statuses = knownRequestStatuses();
+    for (int i = 0; i < int(statuses.size()); ++i) {
+        auto *tab = new QAction(tr("Show the %1 tab").arg(AccessRequestModel::statusDisplayName(statuses[i])), this);
         tab->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
         tab->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(tab);
@@ -210,141 +305,126 @@ void ReviewPage::showStatus(const QString &status)
 
 bool ReviewPage::isLoading() const
 {
-    return m_infoJob || (m_loader && m_loader->isRunning());
+    return m_session->isLoading();
 }
 
 bool ReviewPage::isDeciding() const
 {
-    return m_decision != nullptr;
+    return m_session->isDeciding();
 }
 
-void ReviewPage::showRepo(const RepoSummary &repo)
+std::optional<int> ReviewPage::requestCount(const QString &repoKey, const QString &status) const
 {
-    if (m_decision)
-        m_decision->cancel();
-    m_repo = repo;
-    m_undoStack.clear();
-    m_lastRemaining.clear();
-    m_undo->setEnabled(false);
-    m_details->setEndpoint(m_client->endpoint());
-    m_filterBar->clearFilters();
-    m_notGated->setVisible(repo.gating == GatingMode::Off);
+    if (m_stale || !m_session->isLoaded() || m_session->repo().key() != repoKey)
+        return std::nullopt;
+    return model()->countOf(status);
+}
+
+void ReviewPage::showRepo(const RepoContext &context)
+{
+    const bool sameRepo = !m_stale && context.repo.key() == m_session->repo().key();
+    m_context = context;
+    m_session->setReviewer(context.userName);
+    m_notGated->setVisible(context.repo.gating == GatingMode::Off);
     m_notGated->setText(tr("%1 is not gated: anyone can download its files. Earlier requests are "
                            "listed below; turn gating on in the Settings tab to review new ones.")
-                            .arg(repo.id));
+                            .arg(context.repo.id));
+    if (sameRepo) {
+        m_session->updateRepo(context.repo); // gating changed: nothing to reload
+    } else {
+        // Lists can be large: they load when the page is shown (activate()).
+        m_stale = true;
+        m_filterBar->clearFilters();
+        m_table->horizontalScrollBar()->setValue(0);
+        m_taskBar->hideBar();
+        m_lastReport = DecisionReport();
+        if (isVisible())
+            activate();
+    }
     updateActions();
-    startLoading(false);
+}
+
+void ReviewPage::activate()
+{
+    if (!m_stale || m_context.repo.id.isEmpty())
+        return;
+    m_stale = false;
+    m_details->setEndpoint(m_client->endpoint());
+    m_keepSelection.clear();
+    m_session->open(m_context.repo);
+    m_table->horizontalScrollBar()->setValue(0);
+    updateActions();
 }
 
 void ReviewPage::reload()
 {
-    if (!m_repo.id.isEmpty())
-        startLoading(true);
-}
-
-void ReviewPage::startLoading(bool refresh)
-{
-    if (m_infoJob)
-        m_infoJob->cancel();
-    if (m_loader)
-        m_loader->cancel(); // its pages belong to the previous load
-    m_refreshing = refresh;
-    m_seenInRefresh.clear();
-    if (!refresh) {
-        m_model->clear();
-        m_details->showSummary(0);
-    }
-    m_taskBar->showProgress(tr("Loading the gate form of %1…").arg(m_repo.id), 0, 0);
-    // The gate form (column per field) comes first; the lists follow.
-    m_infoJob = m_client->get(QStringLiteral("/api/%1/%2").arg(repoKindPlural(m_repo.kind), m_repo.id),
-                              {}, m_repo.id);
-    connect(m_infoJob, &HubJob::finished, this, &ReviewPage::onRepoInfo);
-}
-
-void ReviewPage::onRepoInfo(HubJob *job)
-{
-    if (job != m_infoJob || job->error().kind == HubError::Kind::Cancelled)
+    if (m_stale) {
+        activate();
         return;
-    m_infoJob = nullptr;
-    const QList<GateField> fields = job->isOk() ? parseGateFields(job->body()) : QList<GateField>();
-    if (!m_refreshing || fields.size() != m_fields.size()) {
-        m_fields = fields;
-        m_model->setGateFields(fields);
-        m_filterBar->setGateFields(fields);
-        m_refreshing = false; // columns changed: a full reload
     }
-    m_columnsSized = m_refreshing;
-    m_loader = new AccessRequestLoader(m_client, m_repo, this);
-    connect(m_loader, &AccessRequestLoader::pageLoaded, this,
-            [this](const QString &status, const QList<AccessRequest> &requests) {
-                if (m_refreshing)
-                    for (const AccessRequest &request : requests)
-                        m_seenInRefresh[status].insert(request.user.name);
-                m_model->addRequests(requests);
-                if (!m_columnsSized && m_model->rowCount() > 0) {
-                    // Size columns once, from the first page: later pages must not make the table jump.
-                    m_columnsSized = true;
-                    m_table->resizeColumnsToContents();
-                    for (int column = 0; column < m_model->columnCount(); ++column)
-                        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 260));
-                }
-            });
-    connect(m_loader, &AccessRequestLoader::statusLoaded, this, [this](const QString &status, int) {
-        if (m_refreshing)
-            m_model->removeStaleOfStatus(status, m_seenInRefresh.value(status));
-    });
-    connect(m_loader, &AccessRequestLoader::progress, this, [this](int loaded) {
-        if (!m_decision)
-            m_taskBar->showProgress(tr("Loading access requests of %1: %2 so far…")
-                                        .arg(m_repo.id, QLocale().toString(loaded)),
-                                    0, 0);
-    });
-    connect(m_loader, &AccessRequestLoader::finished, this, &ReviewPage::onLoaderFinished);
-    m_loader->start();
-}
-
-void ReviewPage::onLoaderFinished(bool ok, const QList<HubError> &errors)
-{
-    if (sender() != m_loader)
-        return;
-    m_loader->deleteLater();
-    m_loader = nullptr;
-    if (!m_decision) {
-        if (ok) {
-            m_taskBar->hideBar();
-        } else {
-            QStringList messages;
-            for (const HubError &error : errors)
-                if (error.kind != HubError::Kind::Cancelled)
-                    messages.append(error.message());
-            m_taskBar->showMessage(messages.isEmpty() ? tr("Loading cancelled: the lists may be incomplete.")
-                                                      : messages.join(QLatin1Char(' ')));
-        }
-    }
-    updateTabs();
-    Q_EMIT loadingFinished(ok);
+    m_session->reload();
 }
 
 void ReviewPage::updateTabs()
 {
-    const QStringList statuses = m_model->statuses();
-    for (const QString &status : statuses) {
+    for (const QString &status : model()->statuses()) {
         bool present = false;
         for (int i = 0; i < m_tabs->count(); ++i)
             present = present || m_tabs->tabData(i).toString() == status;
         if (!present)
-            m_tabs->setTabData(m_tabs->addTab(statusTitle(status)), status);
+            m_tabs->setTabData(m_tabs->addTab(AccessRequestModel::statusDisplayName(status)), status);
     }
+    const QLocale locale;
     for (int i = 0; i < m_tabs->count(); ++i) {
         const QString status = m_tabs->tabData(i).toString();
-        m_tabs->setTabText(i, tr("%1 (%2)").arg(statusTitle(status), QLocale().toString(m_model->countOf(status))));
+        m_tabs->setTabText(i, tr("%1 (%2)").arg(AccessRequestModel::statusDisplayName(status),
+                                                locale.toString(model()->countOf(status))));
     }
     updateCount();
 }
 
 void ReviewPage::updateCount()
 {
-    m_filterBar->setCounts(m_filter->rowCount(), m_model->countOf(m_filter->status()));
+    m_filterBar->setCounts(m_filter->rowCount(), model()->countOf(m_filter->status()));
+}
+
+void ReviewPage::applyColumns()
+{
+    const QString status = m_filter->status();
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        const QString key = ReviewColumns::keyOf(*model(), column);
+        m_table->setColumnHidden(column, m_columns.isHidden(status, key));
+        const auto width = m_widths.constFind(key);
+        if (width != m_widths.cend() && header->sectionSize(column) != *width)
+            header->resizeSection(column, *width);
+    }
+}
+
+void ReviewPage::showColumnMenu(const QPoint &pos)
+{
+    const QString status = m_filter->status();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addSection(tr("Columns of the %1 tab").arg(AccessRequestModel::statusDisplayName(status)));
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        const QString key = ReviewColumns::keyOf(*model(), column);
+        QAction *toggle = menu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        toggle->setCheckable(true);
+        toggle->setChecked(!m_table->isColumnHidden(column));
+        toggle->setEnabled(ReviewColumns::canHide(key));
+        connect(toggle, &QAction::toggled, this, [this, status, key](bool shown) {
+            m_columns.setHidden(status, key, !shown);
+            applyColumns();
+        });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Restore the default columns"), this, [this, status] {
+        m_columns.resetToDefaults(status);
+        applyColumns();
+    });
+    auto *header = qobject_cast<QWidget *>(sender());
+    menu->popup(header ? header->mapToGlobal(pos) : QCursor::pos());
 }
 
 QStringList ReviewPage::selectedUsers() const
@@ -357,62 +437,142 @@ QStringList ReviewPage::selectedUsers() const
     return users;
 }
 
+QString ReviewPage::personOf(const QString &user) const
+{
+    const int row = model()->rowOfUser(user);
+    const QString fullname = row >= 0 ? model()->requestAt(row).user.fullname : QString();
+    return fullname.isEmpty() || fullname == user ? QStringLiteral("@") + user
+                                                  : tr("%1 (@%2)").arg(fullname, user);
+}
+
+void ReviewPage::restoreSelection()
+{
+    if (m_keepSelection.isEmpty() || m_table->selectionModel()->hasSelection())
+        return;
+    QItemSelection selection;
+    for (const QString &user : std::as_const(m_keepSelection)) {
+        const int sourceRow = model()->rowOfUser(user);
+        if (sourceRow < 0)
+            continue;
+        const QModelIndex index = m_filter->mapFromSource(model()->index(sourceRow, 0));
+        if (index.isValid())
+            selection.select(index, index.siblingAtColumn(m_filter->columnCount() - 1));
+    }
+    if (selection.isEmpty())
+        return;
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    m_table->selectionModel()->setCurrentIndex(selection.first().topLeft(), QItemSelectionModel::NoUpdate);
+    if (m_keepScroll >= 0)
+        m_table->verticalScrollBar()->setValue(m_keepScroll);
+}
+
+void ReviewPage::updateDetails()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    QStringList users;
+    for (const QModelIndex &index : rows)
+        users.append(index.data(AccessRequestModel::UserNameRole).toString());
+    m_shownUsers = users;
+    if (rows.size() == 1) {
+        const AccessRequest request = rows.first().data(AccessRequestModel::RequestRole).value<AccessRequest>();
+        m_details->showRequest(request, m_session->gateFields(), m_session->knownReason(request.user.name));
+    } else {
+        m_details->showSummary(int(rows.size()));
+    }
+    updateActions();
+}
+
 void ReviewPage::updateActions()
 {
     const QString status = m_filter->status();
-    const bool any = m_table->selectionModel()->hasSelection() && !m_decision;
-    const bool gated = m_repo.gating != GatingMode::Off && !m_repo.id.isEmpty();
-    m_actions[DecisionKind::Accept]->setEnabled(any && gated && status != QLatin1String("accepted"));
+    const bool idle = !m_session->isDeciding() && !m_stale;
+    const bool any = !m_shownUsers.isEmpty() && idle;
+    const bool gated = m_context.repo.gating != GatingMode::Off && !m_context.repo.id.isEmpty();
+    const bool accepted = status == QLatin1String("accepted");
+    m_actions[DecisionKind::Accept]->setEnabled(any && gated && !accepted);
     m_actions[DecisionKind::Reject]->setEnabled(any && gated && status != QLatin1String("rejected"));
-    m_actions[DecisionKind::Cancel]->setEnabled(any && gated && status == QLatin1String("accepted"));
-    m_actions[DecisionKind::Grant]->setEnabled(gated && !m_decision);
-}
-
-void ReviewPage::onCurrentChanged()
-{
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.size() == 1)
-        m_details->showRequest(rows.first().data(AccessRequestModel::RequestRole).value<AccessRequest>(), m_fields);
-    else
-        m_details->showSummary(int(rows.size()));
+    m_actions[DecisionKind::Cancel]->setEnabled(any && gated && accepted);
+    m_actions[DecisionKind::Cancel]->setVisible(accepted); // only accepted requests can be cancelled
+    m_actions[DecisionKind::Grant]->setEnabled(gated && idle);
+    const QString undoText = m_session->undoText();
+    m_undo->setEnabled(m_session->canUndo());
+    m_undo->setText(undoText.isEmpty() ? tr("&Undo") : undoText);
+    m_undo->setToolTip(tr("%1 (%2)").arg(undoText.isEmpty() ? tr("Nothing to undo") : undoText,
+                                         m_undo->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void ReviewPage::decide(DecisionKind kind)
 {
-    const QStringList users = selectedUsers();
-    if (users.isEmpty() || m_decision)
+    const QStringList users = m_shownUsers;
+    if (users.isEmpty() || m_session->isDeciding() || !m_actions.value(kind)->isEnabled())
         return;
     Decision decision;
     decision.kind = kind;
     decision.users = users;
-    QHash<QString, QString> previous;
-    for (const QString &user : users) {
-        const int row = m_model->rowOfUser(user);
-        previous.insert(user, row >= 0 ? m_model->requestAt(row).status : QString());
-    }
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    m_nextRowHint = rows.isEmpty() ? -1 : rows.first().row();
-    for (const QModelIndex &index : rows)
-        m_nextRowHint = std::min(m_nextRowHint, index.row());
+    // Keyboard triage: after the decision, the row that takes the first one's place is selected.
+    m_nextRowHint = -1;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        m_nextRowHint = m_nextRowHint < 0 ? index.row() : std::min(m_nextRowHint, index.row());
     if (kind != DecisionKind::Reject) {
-        run(decision, previous);
+        confirmThenRun(decision);
         return;
     }
-    auto *dialog = new ReasonDialog(int(users.size()), this);
+    QStringList people;
+    for (const QString &user : users)
+        people.append(personOf(user));
+    // The reason dialog names the count: it is the confirmation of a large rejection too.
+    auto *dialog = new ReasonDialog(people, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, decision, previous]() mutable {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, decision]() mutable {
         decision.reason = dialog->reason();
-        run(decision, previous);
+        run(decision);
     });
     dialog->open();
+}
+
+void ReviewPage::confirmThenRun(const Decision &decision)
+{
+    const int count = int(decision.users.size());
+    if (count <= m_confirmAbove) {
+        run(decision);
+        return;
+    }
+    const QString question = decision.kind == DecisionKind::Accept
+                                 ? tr("Accept %Ln access request(s) to %1?", nullptr, count)
+                                 : tr("Cancel the access of %Ln user(s) to %1?", nullptr, count);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Confirm"), question.arg(m_context.repo.id),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmBulk"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(decision.kind == DecisionKind::Accept
+                                ? tr("They will be able to download the files at once.")
+                                : tr("They lose access and return to the pending list."));
+    QPushButton *yes = box->addButton(decision.kind == DecisionKind::Accept ? tr("Accept %Ln", nullptr, count)
+                                                                            : tr("Cancel access of %Ln", nullptr, count),
+                                      QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, decision](QAbstractButton *clicked) {
+        if (clicked == yes)
+            run(decision);
+    });
+    box->open();
+}
+
+void ReviewPage::run(const Decision &decision)
+{
+    if (!m_session->decide(decision))
+        return;
+    updateActions();
 }
 
 void ReviewPage::askGrant()
 {
     auto *dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("grantDialog"));
     dialog->setWindowTitle(tr("Grant access"));
-    dialog->setLabelText(tr("Give this Hub user access to %1 without a request:").arg(m_repo.id));
+    dialog->setLabelText(tr("Give this Hub user access to %1 without a request:").arg(m_context.repo.id));
     dialog->setTextValue(QString());
     dialog->setOkButtonText(tr("&Grant"));
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
@@ -422,133 +582,38 @@ void ReviewPage::askGrant()
         Decision decision;
         decision.kind = DecisionKind::Grant;
         decision.users = {user};
-        const int row = m_model->rowOfUser(user);
-        run(decision, {{user, row >= 0 ? m_model->requestAt(row).status : QString()}});
+        m_nextRowHint = -1;
+        run(decision);
     });
     dialog->open();
 }
 
-void ReviewPage::run(const Decision &decision, const QHash<QString, QString> &previousStatus)
+void ReviewPage::onDecisionFinished(const DecisionReport &report)
 {
-    if (m_decision)
-        return;
-    m_lastDecision = decision;
-    m_lastRemaining.clear();
-    m_previousStatus = previousStatus;
-    m_undoStack.clear();
-    m_undoExpiry.stop();
-    m_undo->setEnabled(false);
-    m_taskBar->setToolTip(QString());
-    auto *job = new DecisionJob(m_client, m_repo, decision, this);
-    m_decision = job;
-    const int total = int(decision.users.size());
-    const QString verb = decisionVerb(decision.kind);
-    connect(job, &DecisionJob::userDecided, this, [this, job](const QString &user, bool ok, const QString &) {
-        if (!ok)
-            return;
-        const QString status = targetStatus(job->decision().kind);
-        const bool accepted = status == QLatin1String("accepted");
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (m_model->rowOfUser(user) >= 0) {
-            m_model->updateStatus(user, status, status == QLatin1String("pending") ? QDateTime() : now,
-                                  accepted ? m_reviewer : QString());
-        } else {
-            AccessRequest granted;
-            granted.user.name = user;
-            granted.status = status;
-            granted.requestedAt = now;
-            granted.reviewedAt = now;
-            granted.grantedBy = m_reviewer;
-            m_model->upsert(granted);
-        }
-    });
-    connect(job, &DecisionJob::progress, this, [this, verb](int done, int all) {
-        if (all > 1)
-            m_taskBar->showProgress(tr("%1: %2 of %3 requests…").arg(verb, QLocale().toString(done),
-                                                                    QLocale().toString(all)),
-                                    done, all);
-    });
-    connect(job, &DecisionJob::waiting, this, [this](int seconds, const QString &why) {
-        m_taskBar->showProgress(tr("Waiting %n s: %1", nullptr, seconds).arg(why), 0, 0);
-    });
-    connect(job, &DecisionJob::finished, this, &ReviewPage::onDecisionFinished);
-    updateActions();
-    if (total > 1)
-        m_taskBar->showProgress(tr("%1: 0 of %2 requests…").arg(verb, QLocale().toString(total)), 0, total);
-    job->start();
-}
-
-void ReviewPage::onDecisionFinished(DecisionJob *job)
-{
-    if (job != m_decision)
-        return;
-    m_decision = nullptr;
-    job->deleteLater();
-    const QString verb = decisionVerb(job->decision().kind);
-    const QStringList done = job->succeeded();
-    m_lastRemaining = job->remaining();
-    const QStringList failed = job->failed();
-
-    // Undo: the inverse decision per previous status of the users that changed.
-    QHash<QString, QStringList> byPrevious;
-    for (const QString &user : done)
-        byPrevious[m_previousStatus.value(user)].append(user);
-    for (auto it = byPrevious.cbegin(); it != byPrevious.cend(); ++it) {
-        Decision applied = job->decision();
-        applied.users = it.value();
-        const Decision inverse = undoOf(applied, it.key());
-        if (!inverse.users.isEmpty())
-            m_undoStack.append(inverse);
+    m_lastReport = report;
+    if (report.isClean()) {
+        const bool undoable = !report.undo && m_session->canUndo();
+        m_taskBar->showMessage(report.summary(), undoable ? tr("Undo") : QString(), messageMs);
+    } else {
+        m_taskBar->showMessage(report.summary(), tr("Details…"));
+        if (!report.refused.isEmpty())
+            showReport(report); // who and why, in a list: not something to hover for
     }
-    m_undo->setEnabled(!m_undoStack.isEmpty());
-
-    if (!m_lastRemaining.isEmpty() || !failed.isEmpty()) {
-        QString summary = tr("%1: %2 done").arg(verb, QLocale().toString(done.size()));
-        if (!failed.isEmpty())
-            summary += tr(", %n refused by the Hub", nullptr, int(failed.size()));
-        if (!m_lastRemaining.isEmpty())
-            summary += tr(", %n not done yet", nullptr, int(m_lastRemaining.size()));
-        if (job->lastError().isError() && job->lastError().kind != HubError::Kind::Cancelled)
-            summary += QStringLiteral(". ") + job->lastError().message();
-        showFailures(summary, job->outcomes());
-    } else if (!done.isEmpty()) {
-        m_taskBar->showMessage(tr("%1: %n request(s) done.", nullptr, int(done.size())).arg(verb),
-                               m_undoStack.isEmpty() ? QString() : tr("Undo"), undoWindowMs);
-        m_undoExpiry.start(undoWindowMs);
-    }
-    // Keyboard triage: the decided rows left this tab; select the row that took their place.
     if (!m_table->selectionModel()->hasSelection() && m_nextRowHint >= 0 && m_filter->rowCount() > 0) {
-        const int row = std::min(m_nextRowHint, m_filter->rowCount() - 1);
-        m_table->selectRow(row);
+        m_table->selectRow(std::min(m_nextRowHint, m_filter->rowCount() - 1));
         m_table->setFocus();
     }
-    updateActions();
-    Q_EMIT decisionFinished();
+    m_nextRowHint = -1;
+    updateDetails();
+    Q_EMIT decisionFinished(report);
 }
 
-void ReviewPage::showFailures(const QString &summary, const QList<DecisionOutcome> &outcomes)
+void ReviewPage::showReport(const DecisionReport &report)
 {
-    QStringList refused;
-    for (const DecisionOutcome &outcome : outcomes)
-        if (!outcome.ok && refused.size() < 50)
-            refused.append(tr("%1: %2").arg(outcome.user, outcome.error));
-    m_taskBar->setToolTip(refused.join(QLatin1Char('\n')));
-    // Retrying sends only the users never confirmed: nothing is decided twice.
-    m_taskBar->showMessage(summary, m_lastRemaining.isEmpty()
-                                        ? QString()
-                                        : tr("Retry %n", nullptr, int(m_lastRemaining.size())));
-}
-
-void ReviewPage::undoLast()
-{
-    if (m_undoStack.isEmpty() || m_decision)
-        return;
-    // One tab holds one status, so a decision has one inverse in practice.
-    const Decision inverse = m_undoStack.constFirst();
-    QHash<QString, QString> previous;
-    for (const QString &user : inverse.users)
-        previous.insert(user, targetStatus(m_lastDecision.kind));
-    run(inverse, previous);
+    auto *dialog = new FailuresDialog(report, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FailuresDialog::retryRequested, m_session, &ReviewSession::retry);
+    dialog->open();
 }
 
 } // namespace hubgate

@@ -1,20 +1,17 @@
 #pragma once
 // Reviewing a repo's access requests: status tabs with live counts, a sortable table with one
-// column per gate-form field, search and filters, a details pane, and decisions on one or many
-// rows (accept, reject with a reason, cancel, grant) with keyboard shortcuts, bulk progress,
-// retry of failures and undo.
+// column per gate-form field (the user frozen on the left, columns chosen per tab), search and
+// filters, a details pane, and decisions on what the pane shows (accept, reject with a reason,
+// cancel, grant) with keyboard shortcuts, confirmation of large runs, progress, retry and undo.
+// The work itself is done by a ReviewSession (models/review); this page only shows it.
 
-#include "access/gateform.h"
 #include "decisions/decision.h"
-#include "decisions/decisionjob.h"
-#include "hub/hubjob.h"
-#include "hub/repo.h"
+#include "repopage/repopage.h"
+#include "review/decisionreport.h"
+#include "review/reviewcolumns.h"
 
 #include <QHash>
 #include <QPointer>
-#include <QSet>
-#include <QTimer>
-#include <QWidget>
 
 class QAction;
 class QLabel;
@@ -25,84 +22,94 @@ class QTableView;
 namespace hubgate {
 
 class AccessRequestFilter;
-class AccessRequestLoader;
 class AccessRequestModel;
 class FilterBar;
 class HubClient;
 class RequestDetails;
+class RequestTable;
+class ReviewSession;
 class TaskBar;
 
-class ReviewPage : public QWidget
+class ReviewPage : public RepoPage
 {
     Q_OBJECT
 public:
     explicit ReviewPage(HubClient *client, QWidget *parent = nullptr);
     ~ReviewPage() override;
 
-    void setReviewer(const QString &userName) { m_reviewer = userName; }
-    void showRepo(const RepoSummary &repo);
-    // Loads the lists again, keeping the selection and the scroll position.
-    void reload();
+    QString title() const override { return tr("Access &requests"); }
+    void showRepo(const RepoContext &context) override;
+    void activate() override;
+    void reload() override;
+    bool isLoading() const override;
 
-    bool isLoading() const;
+    // Requests of a status when the lists of that repo (RepoSummary::key()) are loaded.
+    std::optional<int> requestCount(const QString &repoKey, const QString &status) const;
     bool isDeciding() const;
-    AccessRequestModel *model() const { return m_model; }
+    // Decisions on more requests than this ask first (default 50, setting review/confirmAbove).
+    void setConfirmationThreshold(int count) { m_confirmAbove = count; }
+
+    ReviewSession *session() const { return m_session; }
+    AccessRequestModel *model() const;
     AccessRequestFilter *filter() const { return m_filter; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     QTabBar *tabs() const { return m_tabs; }
     TaskBar *taskBar() const { return m_taskBar; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    RequestDetails *details() const { return m_details; }
     QAction *action(DecisionKind kind) const;
     QAction *undoAction() const { return m_undo; }
     void showStatus(const QString &status);
+    // The users the details pane shows, which every action acts on.
+    QStringList shownUsers() const { return m_shownUsers; }
 
 Q_SIGNALS:
     void loadingFinished(bool ok);
-    void decisionFinished();
+    void decisionFinished(const hubgate::DecisionReport &report);
 
 private:
     void createActions();
-    void startLoading(bool refresh);
-    void onRepoInfo(HubJob *job);
-    void onLoaderFinished(bool ok, const QList<HubError> &errors);
+    void connectSession();
     void updateTabs();
     void updateActions();
     void updateCount();
-    void onCurrentChanged();
+    void updateDetails();
+    void applyColumns();
+    void rememberWidths();
+    void showColumnMenu(const QPoint &pos);
     QStringList selectedUsers() const;
+    QString personOf(const QString &user) const;
     void decide(DecisionKind kind);
+    void confirmThenRun(const Decision &decision);
+    void run(const Decision &decision);
     void askGrant();
-    void run(const Decision &decision, const QHash<QString, QString> &previousStatus);
-    void onDecisionFinished(DecisionJob *job);
-    void undoLast();
-    void showFailures(const QString &summary, const QList<DecisionOutcome> &outcomes);
+    void onDecisionFinished(const DecisionReport &report);
+    void showReport(const DecisionReport &report);
+    void restoreSelection();
 
     HubClient *m_client;
-    RepoSummary m_repo;
-    QString m_reviewer;
-    QList<GateField> m_fields;
-    AccessRequestModel *m_model;
+    ReviewSession *m_session;
+    RepoContext m_context;
+    bool m_stale = true; // the shown repo's lists are not loaded yet
     AccessRequestFilter *m_filter;
     QTabBar *m_tabs;
     FilterBar *m_filterBar;
     TaskBar *m_taskBar;
-    QTableView *m_table;
+    RequestTable *m_table;
     RequestDetails *m_details;
     QSplitter *m_splitter;
     QLabel *m_notGated;
     QHash<DecisionKind, QAction *> m_actions;
     QAction *m_undo = nullptr;
-    QPointer<HubJob> m_infoJob;
-    QPointer<AccessRequestLoader> m_loader;
-    QHash<QString, QSet<QString>> m_seenInRefresh; // status -> users, during a refresh
-    bool m_refreshing = false;
-    QPointer<DecisionJob> m_decision;
-    QHash<QString, QString> m_previousStatus; // of the running decision, for undo
-    QList<Decision> m_undoStack;              // the last decision's inverse, per previous status
-    QStringList m_lastRemaining;              // users to retry after a failed bulk run
-    Decision m_lastDecision;
+    ReviewColumns m_columns;
+    QHash<QString, int> m_widths; // by column key, kept across reloads and repos
+    bool m_sizeNewColumns = false;
+    QStringList m_shownUsers;
+    QStringList m_keepSelection; // users selected before a model reset
+    int m_keepScroll = -1;
     int m_nextRowHint = -1;
-    bool m_columnsSized = false;
-    QTimer m_undoExpiry; // undo is offered for a short while only
+    int m_confirmAbove = 50;
+    DecisionReport m_lastReport;
 };
 
 } // namespace hubgate

@@ -1,15 +1,17 @@
 #pragma once
 // A slim bar above the requests for what is going on: loading or bulk progress with Cancel, or a
-// message with one action (Undo, Show failures) that hides itself after a while.
+// message with one action (Undo, Details, Retry) that clears itself after a while. It keeps its
+// height when idle, so the table below never moves.
 
 #include <QFrame>
 #include <QTimer>
 
-class QLabel;
 class QProgressBar;
 class QPushButton;
 
 namespace hubgate {
+
+class ElidedLabel;
 
 class TaskBar : public QFrame
 {
@@ -20,16 +22,18 @@ public:
     // maximum 0 shows a busy indicator.
     void showProgress(const QString &text, int value, int maximum);
     void showMessage(const QString &text, const QString &actionText = {}, int timeoutMs = 0);
-    void hideBar();
+    void hideBar(); // clears it; the space stays
     bool isBusy() const { return m_busy; }
+    bool isIdle() const { return !m_busy && text().isEmpty(); }
     QString text() const;
+    QString actionText() const;
 
 Q_SIGNALS:
     void cancelClicked();
     void actionClicked();
 
 private:
-    QLabel *m_text;
+    ElidedLabel *m_text;
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QPushButton *m_action;

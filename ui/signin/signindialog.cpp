@@ -1,5 +1,6 @@
 #include "signindialog.h"
 
+#include "hub/endpoint.h"
 #include "hub/hubclient.h"
 
 #include <QCheckBox>
@@ -18,12 +19,17 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
     : QDialog(parent)
     , m_client(new HubClient(nam, endpoint, this))
     , m_found(foundTokens)
+    , m_initialEndpoint(endpoint)
+    , m_hubEdit(new QLineEdit(this))
+    , m_hubProblem(new QLabel(this))
+    , m_intro(new QLabel(this))
     , m_tokenEdit(new QLineEdit(this))
     , m_notice(new QLabel(this))
     , m_sourceLabel(new QLabel(this))
     , m_result(new QLabel(this))
     , m_warning(new QLabel(this))
     , m_remember(new QCheckBox(tr("&Remember this token in the system keychain"), this))
+    , m_rememberNote(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Sign in to the Hub"));
@@ -32,12 +38,16 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
     quick.maxAttempts = 2; // a person is waiting
     m_client->setRetryPolicy(quick);
 
-    auto *intro = new QLabel(tr("Paste an access token for <b>%1</b>. HubGate checks it with the Hub "
-                                "before signing in. Reviewing access requests needs a <i>write</i> "
-                                "token or a fine-grained token with <i>repo.write</i>.")
-                                 .arg(endpoint.toDisplayString().toHtmlEscaped()),
-                             this);
-    intro->setWordWrap(true);
+    m_intro->setWordWrap(true);
+    m_intro->setText(tr("Paste an access token for <b>%1</b>. HubGate checks it with the Hub "
+                        "before signing in. Reviewing access requests needs a <i>write</i> "
+                        "token or a fine-grained token with <i>repo.write</i>.")
+                         .arg(endpoint.toDisplayString().toHtmlEscaped()));
+    m_hubEdit->setObjectName(QStringLiteral("hubAddress"));
+    m_hubEdit->setText(endpoint.toDisplayString());
+    m_hubProblem->setObjectName(QStringLiteral("hubAddressProblem"));
+    m_hubProblem->setWordWrap(true);
+    m_hubProblem->setVisible(false);
     m_notice->setWordWrap(true);
     m_notice->setVisible(false);
     m_tokenEdit->setEchoMode(QLineEdit::Password);
@@ -52,6 +62,8 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
     });
 
     auto *form = new QFormLayout;
+    form->addRow(tr("&Hub address:"), m_hubEdit);
+    form->addRow(QString(), m_hubProblem);
     if (!m_found.isEmpty()) {
         m_foundBox = new QComboBox(this);
         m_foundBox->setObjectName(QStringLiteral("foundTokens"));
@@ -59,7 +71,8 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
         for (const DiscoveredToken &found : std::as_const(m_found))
             m_foundBox->addItem(tr("%1 — %2").arg(maskToken(found.token), describeSource(found)));
         form->addRow(tr("&Found on this computer:"), m_foundBox);
-        connect(m_foundBox, &QComboBox::currentIndexChanged, this, &SignInDialog::onFoundTokenChosen);
+        connect(m_foundBox, &QComboBox::currentIndexChanged, this,
+                &SignInDialog::onFoundTokenChosen);
     }
     form->addRow(tr("&Token:"), m_tokenEdit);
     m_sourceLabel->setObjectName(QStringLiteral("sourceLabel"));
@@ -74,20 +87,27 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
     m_warning->setWordWrap(true);
     m_warning->setStyleSheet(QStringLiteral("color: #9a5b00;"));
     m_warning->setVisible(false);
+    m_remember->setObjectName(QStringLiteral("rememberToken"));
     m_remember->setChecked(true);
+    m_rememberNote->setObjectName(QStringLiteral("rememberNote"));
+    m_rememberNote->setWordWrap(true);
+    m_rememberNote->setStyleSheet(QStringLiteral("color: gray;"));
+    connect(m_remember, &QCheckBox::toggled, this, &SignInDialog::updateRemember);
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Sign in"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("signInButton"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_notice);
-    layout->addWidget(intro);
+    layout->addWidget(m_intro);
     layout->addLayout(form);
     layout->addWidget(m_result);
     layout->addWidget(m_warning);
     layout->addWidget(m_remember);
+    layout->addWidget(m_rememberNote);
     layout->addStretch();
     layout->addWidget(m_buttons);
 
@@ -101,6 +121,14 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
             m_foundBox->setCurrentIndex(0);
         onTokenEdited();
     });
+    m_hubDebounce.setSingleShot(true);
+    m_hubDebounce.setInterval(350);
+    connect(&m_hubDebounce, &QTimer::timeout, this, &SignInDialog::onHubAddressEdited);
+    connect(m_hubEdit, &QLineEdit::textEdited, this, [this] {
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false); // until the address is read
+        m_hubDebounce.start();
+    });
+    updateRemember();
     showState(tr("Waiting for a token."), QString());
     if (m_foundBox && m_found.size() >= 1)
         m_foundBox->setCurrentIndex(1);
@@ -113,7 +141,96 @@ QString SignInDialog::token() const
 
 bool SignInDialog::rememberToken() const
 {
-    return m_remember->isChecked();
+    return m_remember->isEnabled() && m_remember->isChecked();
+}
+
+void SignInDialog::setKeychainAvailable(bool available, const QString &reason)
+{
+    m_keychainReason = available
+                           ? QString()
+                           : (reason.isEmpty() ? tr("No system keychain is available.") : reason);
+    m_remember->setEnabled(available);
+    m_remember->setChecked(available);
+    updateRemember();
+}
+
+void SignInDialog::updateRemember()
+{
+    // Say "session only" exactly when it is true.
+    QString note;
+    if (!m_keychainReason.isEmpty())
+        note = tr("%1 The token is kept for this session only and never written to disk.")
+                   .arg(m_keychainReason);
+    else if (!m_remember->isChecked())
+        note = tr("The token is kept for this session only: you will enter it again next time.");
+    m_rememberNote->setText(note);
+    m_rememberNote->setVisible(!note.isEmpty());
+}
+
+void SignInDialog::setEndpointLocked(const QString &reason)
+{
+    m_hubEdit->setReadOnly(true);
+    m_hubDebounce.stop();
+    m_hubProblem->setStyleSheet(QStringLiteral("color: gray;"));
+    m_hubProblem->setText(reason);
+    m_hubProblem->setVisible(!reason.isEmpty());
+}
+
+QUrl SignInDialog::endpoint() const
+{
+    return m_client->endpoint();
+}
+
+void SignInDialog::focusHubAddress()
+{
+    m_hubEdit->setFocus(Qt::OtherFocusReason);
+    m_hubEdit->selectAll();
+}
+
+void SignInDialog::onHubAddressEdited()
+{
+    // Read as chooseEndpoint() reads a preference: what a person types, without trailing slashes.
+    QUrl url = QUrl::fromUserInput(m_hubEdit->text().trimmed());
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    const QString problem = m_hubEdit->text().trimmed().isEmpty()
+                                ? tr("Enter the address of the Hub, like https://huggingface.co.")
+                                : endpointProblem(url);
+    m_hubProblem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_hubProblem->setText(problem);
+    m_hubProblem->setVisible(!problem.isEmpty());
+    if (!problem.isEmpty()) {
+        updateOkButton();
+        return;
+    }
+    if (url != m_client->endpoint()) {
+        m_client->setEndpoint(url);
+        m_intro->setText(tr("Paste an access token for <b>%1</b>. HubGate checks it with the Hub "
+                            "before signing in. Reviewing access requests needs a <i>write</i> "
+                            "token or a fine-grained token with <i>repo.write</i>.")
+                             .arg(url.toDisplayString().toHtmlEscaped()));
+        // A check against the previous Hub says nothing about this one.
+        onTokenEdited();
+        if (!m_tokenEdit->text().trimmed().isEmpty()) {
+            m_debounce.stop();
+            check();
+        }
+    }
+    updateOkButton();
+}
+
+void SignInDialog::updateOkButton()
+{
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    const bool addressOk = m_hubProblem->isHidden() || m_hubEdit->isReadOnly();
+    const bool noToken = m_tokenEdit->text().trimmed().isEmpty();
+    // A new Hub without a token: go there and use the token stored for it, if any.
+    const bool switchOnly = noToken && endpointChanged();
+    ok->setText(switchOnly ? tr("&Use This Hub") : tr("&Sign in"));
+    ok->setEnabled(addressOk && !m_hubDebounce.isActive() &&
+                   (switchOnly || !m_checkedToken.isEmpty()));
 }
 
 void SignInDialog::setNotice(const QString &text)
@@ -137,8 +254,8 @@ void SignInDialog::onFoundTokenChosen(int index)
 
 void SignInDialog::onTokenEdited()
 {
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_checkedToken.clear();
+    updateOkButton();
     m_warning->setVisible(false);
     if (m_job)
         m_job->cancel(); // its answer would be about another token
@@ -180,7 +297,8 @@ void SignInDialog::onChecked(HubJob *job)
     QString error;
     const auto account = parseWhoami(job->body(), &error);
     if (!account) {
-        showState(tr("The Hub's answer could not be read: %1").arg(error), QStringLiteral("color: #b00020;"));
+        showState(tr("The Hub's answer could not be read: %1").arg(error),
+                  QStringLiteral("color: #b00020;"));
         return;
     }
     m_account = *account;
@@ -196,7 +314,7 @@ void SignInDialog::onChecked(HubJob *job)
     const QString warning = m_account.tokenWarning();
     m_warning->setText(warning);
     m_warning->setVisible(!warning.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    updateOkButton();
 }
 
 void SignInDialog::showState(const QString &text, const QString &style)
