@@ -97,7 +97,7 @@ void RequestsCommand::runWithHub(HubClient *client)
     connect(loader, &AccessRequestLoader::pageLoaded, this,
             [this](const QString &status, const QList<AccessRequest> &page) { m_requests[status] += page; });
     connect(loader, &AccessRequestLoader::progress, this, [this](int loaded) {
-        console().progress(tr("Loading the access requests of %1: %n so far", nullptr, loaded)
+        console().progress(tr("Loading the access requests of %1: %Ln so far", nullptr, loaded)
                                .arg(repoArgumentText(m_repo)));
     });
     connect(loader, &AccessRequestLoader::finished, this, [this](bool ok, const QList<HubError> &errors) {
@@ -237,7 +237,7 @@ void RequestsCommand::printSummary(const QList<AccessRequest> &requests)
     QStringList parts;
     for (const QString &status : std::as_const(m_statuses))
         parts << tr("%1 %2", "a count and a request status").arg(m_requests.value(status).size()).arg(status);
-    console().note(tr("%n access request(s): %1.", nullptr, int(requests.size())).arg(parts.join(QStringLiteral(", "))));
+    console().note(tr("%Ln access request(s): %1.", nullptr, int(requests.size())).arg(parts.join(QStringLiteral(", "))));
 }
 
 } // namespace hubgate::cli

@@ -121,8 +121,7 @@ void TokenStore::onJobFinished(QKeychain::Job *job)
                                : QString());
         break;
     case QKeychain::NoBackendAvailable:
-        becomeSessionOnly(tr("No keychain is available on this system. Your token will be kept in "
-                             "memory until HubGate quits, and you will need to enter it again next time."));
+        becomeSessionOnly(tr("No keychain is available on this system."));
         finishInMemory();
         break;
     case QKeychain::OtherError:
@@ -141,9 +140,7 @@ void TokenStore::probeBackend(const QString &jobError)
 #ifdef HUBGATE_KEYCHAIN_DBUS_PROBE
     const QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected() || !bus.interface()) {
-        becomeSessionOnly(tr("No keychain can be reached because there is no D-Bus session. Your token "
-                             "will be kept in memory until HubGate quits, and you will need to enter it "
-                             "again next time."));
+        becomeSessionOnly(tr("No keychain can be reached because there is no D-Bus session."));
         finishInMemory();
         runQueue();
         return;
@@ -160,9 +157,7 @@ void TokenStore::probeBackend(const QString &jobError)
         if (serviceRunning) {
             finishWithFailure(jobError); // a real keychain answered with an error: report it
         } else {
-            becomeSessionOnly(tr("No keychain service (such as GNOME Keyring or KWallet) is running. Your "
-                                 "token will be kept in memory until HubGate quits, and you will need to "
-                                 "enter it again next time."));
+            becomeSessionOnly(tr("No keychain service (such as GNOME Keyring or KWallet) is running."));
             finishInMemory();
         }
         runQueue();

@@ -140,17 +140,17 @@
   <context>
     <name>hubgate::RepoBrowser</name>
     <message numerus="yes">
-      <source>%n repositories</source>
+      <source>%Ln repositories</source>
       <translation>
-        <numerusform>%n repository</numerusform>
-        <numerusform>%n repositories</numerusform>
+        <numerusform>%Ln repository</numerusform>
+        <numerusform>%Ln repositories</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%1 of %n repositories</source>
+      <source>%1 of %Ln repositories</source>
       <translation>
-        <numerusform>%1 of %n repository</numerusform>
-        <numerusform>%1 of %n repositories</numerusform>
+        <numerusform>%1 of %Ln repository</numerusform>
+        <numerusform>%1 of %Ln repositories</numerusform>
       </translation>
     </message>
   </context>
@@ -253,17 +253,17 @@
   <context>
     <name>hubgate::cli::RequestsCommand</name>
     <message numerus="yes">
-      <source>Loading the access requests of %1: %n so far</source>
+      <source>Loading the access requests of %1: %Ln so far</source>
       <translation>
-        <numerusform>Loading the access requests of %1: %n so far</numerusform>
-        <numerusform>Loading the access requests of %1: %n so far</numerusform>
+        <numerusform>Loading the access requests of %1: %Ln so far</numerusform>
+        <numerusform>Loading the access requests of %1: %Ln so far</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n access request(s): %1.</source>
+      <source>%Ln access request(s): %1.</source>
       <translation>
-        <numerusform>%n access request: %1.</numerusform>
-        <numerusform>%n access requests: %1.</numerusform>
+        <numerusform>%Ln access request: %1.</numerusform>
+        <numerusform>%Ln access requests: %1.</numerusform>
       </translation>
     </message>
   </context>

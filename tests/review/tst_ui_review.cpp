@@ -314,6 +314,32 @@ private Q_SLOTS:
         QCOMPARE(table->mapTo(m_page.get(), QPoint(0, 0)), before);
     }
 
+    void columnsAreSizedFromTheRowsOfTheShownTab()
+    {
+        // The pending list arrives last: the first rows are of other tabs.
+        std::string error;
+        auto rule = emu::FaultRule::parse("kind=latency,ms=700,path=/api/models/nimbus-ai/nimbus-7b/user-access-request/pending", &error);
+        QVERIFY2(rule, error.c_str());
+        m_fixture->api().faults().add(*rule);
+        ReviewPage page(m_client.get());
+        page.resize(1200, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy loaded(&page, &ReviewPage::loadingFinished);
+        page.showRepo(context());
+        page.activate();
+        QVERIFY(loaded.wait(20000));
+        QTableView *table = page.table();
+        QVERIFY(page.filter()->rowCount() > 0);
+        for (int column : {int(AccessRequestModel::User), int(AccessRequestModel::FullName), int(AccessRequestModel::Email)}) {
+            const QString text = page.filter()->index(0, column).data().toString();
+            const int content = std::min(table->fontMetrics().horizontalAdvance(text), 250);
+            QVERIFY2(table->columnWidth(column) >= content,
+                     qPrintable(QStringLiteral("column %1 is %2 px for “%3” (%4 px)")
+                                    .arg(column).arg(table->columnWidth(column)).arg(text).arg(content)));
+        }
+    }
+
     void anotherRepoStartsScrolledToTheLeft()
     {
         QTableView *table = m_page->table();

@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QAction>
+#include <QIcon>
 #include <QTest>
 
 #include <memory>
@@ -95,6 +97,21 @@ private Q_SLOTS:
         QCOMPARE(dialog->account().name, QStringLiteral("mira-patel"));
         QCOMPARE(dialog->tokenSource(), QStringLiteral("pasted"));
         QCOMPARE(whoamiCalls(*hub), 1); // one check for 37 keystrokes
+    }
+
+    void theShowTokenButtonIsVisibleWithoutAnIconTheme()
+    {
+        QIcon::setThemeName(QString()); // as on a desktop without an icon theme
+        QVERIFY(open());
+        auto *reveal = dialog->findChild<QAction *>(QStringLiteral("revealToken"));
+        QVERIFY(reveal);
+        QVERIFY(!reveal->icon().isNull());
+        QVERIFY(!reveal->icon().pixmap(16, 16).isNull());
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        reveal->trigger();
+        QCOMPARE(edit->echoMode(), QLineEdit::Normal);
+        QVERIFY(!reveal->icon().isNull());
     }
 
     void readTokenShowsTheWarning()

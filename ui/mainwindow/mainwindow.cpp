@@ -40,7 +40,6 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     , m_splitter(new QSplitter(this))
     , m_browser(new RepoBrowser(m_splitter))
     , m_pages(new QStackedWidget(m_splitter))
-    , m_placeholder(new QLabel(m_pages))
     , m_repoTabs(new QTabWidget(m_pages))
     , m_status(new StatusBarWidgets(this))
 {
@@ -49,11 +48,6 @@ MainWindow::MainWindow(HubClient *client, QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_browser->setMinimumWidth(260);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setObjectName(QStringLiteral("placeholder"));
-    m_placeholder->setText(tr("Select a repository on the left."));
-    m_pages->addWidget(m_placeholder);
     m_repoTabs->setObjectName(QStringLiteral("repoTabs"));
     m_repoTabs->setDocumentMode(true);
     m_pages->addWidget(m_repoTabs);
@@ -135,10 +129,14 @@ void MainWindow::createActions()
     QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About HubGate"), this, [this] {
-        QMessageBox::about(this, tr("About HubGate"),
-                           tr("<b>HubGate %1</b><p>Review access requests and manage gated "
-                              "repositories on the Hugging Face Hub.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About HubGate"),
+                                    tr("<b>HubGate %1</b><p>Review access requests and manage gated "
+                                       "repositories on the Hugging Face Hub.</p>")
+                                        .arg(QCoreApplication::applicationVersion()),
+                                    QMessageBox::Close, this);
+        box->setIconPixmap(windowIcon().pixmap(64, 64));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // not exec(): no nested event loop
     });
 }
 
@@ -226,7 +224,6 @@ void MainWindow::showNotice(const QString &text, int buttons)
         m_noticeText->setWordWrap(true);
         m_noticeText->setTextFormat(Qt::PlainText);
         m_noticeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_noticeText->setMaximumWidth(560);
         auto *row = new QHBoxLayout;
         row->addStretch();
         const auto add = [this, row](int kind, const QString &label, const char *name,
@@ -242,8 +239,10 @@ void MainWindow::showNotice(const QString &text, int buttons)
         add(HubAddressButton, tr("&Hub Address…"), "noticeHubAddress", &MainWindow::hubAddressRequested);
         row->addStretch();
         auto *layout = new QVBoxLayout(m_notice);
+        layout->setContentsMargins(48, 24, 48, 24);
         layout->addStretch();
-        layout->addWidget(m_noticeText, 0, Qt::AlignHCenter);
+        // Full width, text centred: an aligned word-wrapped label gets too narrow and is cut.
+        layout->addWidget(m_noticeText);
         layout->addLayout(row);
         layout->addStretch(2);
         m_pages->addWidget(m_notice);

@@ -86,7 +86,6 @@ private:
     QSplitter *m_splitter;
     RepoBrowser *m_browser;
     QStackedWidget *m_pages;
-    QLabel *m_placeholder;
     QTabWidget *m_repoTabs;
     QList<RepoPage *> m_repoPages;
     QMenu *m_viewMenu = nullptr;

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -151,8 +152,8 @@ void RepoBrowser::updateCount()
     }
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
-    m_count->setText(shown == total ? tr("%n repositories", nullptr, total)
-                                    : tr("%1 of %n repositories", nullptr, total).arg(shown));
+    m_count->setText(shown == total ? tr("%Ln repositories", nullptr, total)
+                                    : tr("%1 of %Ln repositories", nullptr, total).arg(QLocale().toString(shown)));
 }
 
 } // namespace hubgate

@@ -1,6 +1,7 @@
 #include "filterbar.h"
 
 #include "access/accessrequestfilter.h"
+#include "common/wrappingrow.h"
 #include "countries/countries.h"
 
 #include <QAction>
@@ -51,19 +52,25 @@ FilterBar::FilterBar(AccessRequestFilter *filter, QWidget *parent)
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_count);
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(new QLabel(tr("Filter:"), this));
-    filterRow->addWidget(m_field);
-    filterRow->addWidget(m_value, 1);
-    filterRow->addSpacing(12);
-    filterRow->addWidget(m_useDates);
-    filterRow->addWidget(m_from);
-    filterRow->addWidget(new QLabel(tr("and"), this));
-    filterRow->addWidget(m_to);
+    auto *answerFilter = new QHBoxLayout;
+    answerFilter->addWidget(new QLabel(tr("Filter:"), this));
+    answerFilter->addWidget(m_field);
+    answerFilter->addWidget(m_value, 1);
+    auto *dateFilter = new QHBoxLayout;
+    dateFilter->addSpacing(12);
+    dateFilter->addWidget(m_useDates);
+    dateFilter->addWidget(m_from);
+    dateFilter->addWidget(new QLabel(tr("and"), this));
+    dateFilter->addWidget(m_to);
+    dateFilter->addStretch();
+    auto *filterRow = new WrappingRow(this); // the dates go on a line of their own when narrow
+    filterRow->setObjectName(QStringLiteral("filterRow"));
+    filterRow->addGroup(answerFilter, 1);
+    filterRow->addGroup(dateFilter);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(searchRow);
-    layout->addLayout(filterRow);
+    layout->addWidget(filterRow);
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &AccessRequestFilter::setSearchText);
     // Escape in the search clears it (a second Escape leaves it for the table).

@@ -2,6 +2,7 @@
 
 #include "access/accessrequestfilter.h"
 #include "access/accessrequestmodel.h"
+#include "common/wrappingrow.h"
 #include "failuresdialog.h"
 #include "filterbar.h"
 #include "hub/hubclient.h"
@@ -30,6 +31,7 @@ namespace hubgate {
 
 namespace {
 constexpr int messageMs = 15000;
+constexpr int minInitialColumnWidth = 80;
 constexpr int maxInitialColumnWidth = 260;
 } // namespace
 
@@ -106,10 +108,11 @@ ReviewPage::ReviewPage(HubClient *client, QWidget *parent)
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_notGated);
     layout->addWidget(m_filterBar);
-    auto *tabRow = new QHBoxLayout;
-    tabRow->addWidget(m_tabs, 1);
-    tabRow->addWidget(toolbar);
-    layout->addLayout(tabRow);
+    auto *tabRow = new WrappingRow(this); // the actions go under the tabs when narrow
+    tabRow->setObjectName(QStringLiteral("tabRow"));
+    tabRow->addGroup(m_tabs, 1);
+    tabRow->addGroup(toolbar);
+    layout->addWidget(tabRow);
     layout->addWidget(m_taskBar);
     layout->addWidget(m_splitter, 1);
 
@@ -134,7 +137,10 @@ ReviewPage::ReviewPage(HubClient *client, QWidget *parent)
     // The pane, and so the actions, follow the selection exactly, also when a search or a
     // reload takes selected rows away.
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ReviewPage::updateDetails);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ReviewPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+        updateCount();
+        sizeNewColumns();
+    });
     // While a run moves thousands of rows out of the tab one by one, the pane is brought up to
     // date once at its end (the actions are disabled meanwhile).
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, [this] {
@@ -196,17 +202,6 @@ void ReviewPage::connectSession()
             m_taskBar->showProgress(tr("Loading the access requests of %1: %Ln so far…", nullptr, loaded)
                                         .arg(m_context.repo.id),
                                     0, 0);
-        if (m_sizeNewColumns && model()->rowCount() > 0) {
-            // New columns are sized once, from the first page: later pages must not make the table jump.
-            m_sizeNewColumns = false;
-            for (int column = 0; column < model()->columnCount(); ++column) {
-                const QString key = ReviewColumns::keyOf(*model(), column);
-                if (m_widths.contains(key))
-                    continue;
-                m_table->resizeColumnToContents(column);
-                m_table->setColumnWidth(column, std::clamp(m_table->columnWidth(column), 60, maxInitialColumnWidth));
-            }
-        }
         restoreSelection();
     });
     connect(m_session, &ReviewSession::loadFinished, this, [this](bool ok, const QString &message) {
@@ -401,6 +396,23 @@ void ReviewPage::applyColumns()
     }
 }
 
+void ReviewPage::sizeNewColumns()
+{
+    // Sized once, from the first rows the tab shows (not from an empty tab while another status
+    // loads): later pages must not make the table jump.
+    if (!m_sizeNewColumns || m_filter->rowCount() == 0)
+        return;
+    m_sizeNewColumns = false;
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        const QString key = ReviewColumns::keyOf(*model(), column);
+        if (m_widths.contains(key))
+            continue;
+        m_table->resizeColumnToContents(column);
+        m_table->setColumnWidth(column, std::clamp(m_table->columnWidth(column), minInitialColumnWidth,
+                                                   maxInitialColumnWidth));
+    }
+}
+
 void ReviewPage::showColumnMenu(const QPoint &pos)
 {
     const QString status = m_filter->status();
@@ -497,6 +509,7 @@ void ReviewPage::updateActions()
     const QString undoText = m_session->undoText();
     m_undo->setEnabled(m_session->canUndo());
     m_undo->setText(undoText.isEmpty() ? tr("&Undo") : undoText);
+    m_undo->setIconText(tr("Undo")); // the bar stays narrow; the tooltip and menus name it
     m_undo->setToolTip(tr("%1 (%2)").arg(undoText.isEmpty() ? tr("Nothing to undo") : undoText,
                                          m_undo->shortcut().toString(QKeySequence::NativeText)));
 }

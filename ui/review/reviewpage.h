@@ -75,7 +75,7 @@ private:
     void updateCount();
     void updateDetails();
     void applyColumns();
-    void rememberWidths();
+    void sizeNewColumns();
     void showColumnMenu(const QPoint &pos);
     QStringList selectedUsers() const;
     QString personOf(const QString &user) const;

@@ -1,5 +1,6 @@
 #include "signindialog.h"
 
+#include "common/drawnicons.h"
 #include "hub/endpoint.h"
 #include "hub/hubclient.h"
 
@@ -53,12 +54,17 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
     m_tokenEdit->setEchoMode(QLineEdit::Password);
     m_tokenEdit->setPlaceholderText(tr("hf_…"));
     m_tokenEdit->setObjectName(QStringLiteral("tokenEdit"));
-    QAction *reveal = m_tokenEdit->addAction(QIcon::fromTheme(QStringLiteral("view-visible")),
+    // Drawn when the icon theme has no eye: without an icon the action would be invisible.
+    QAction *reveal = m_tokenEdit->addAction(QIcon::fromTheme(QStringLiteral("view-visible"), eyeIcon(false)),
                                              QLineEdit::TrailingPosition);
+    reveal->setObjectName(QStringLiteral("revealToken"));
     reveal->setCheckable(true);
     reveal->setToolTip(tr("Show the token"));
-    connect(reveal, &QAction::toggled, this, [this](bool on) {
+    connect(reveal, &QAction::toggled, this, [this, reveal](bool on) {
         m_tokenEdit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+        reveal->setIcon(on ? QIcon::fromTheme(QStringLiteral("view-hidden"), eyeIcon(true))
+                           : QIcon::fromTheme(QStringLiteral("view-visible"), eyeIcon(false)));
+        reveal->setToolTip(on ? tr("Hide the token") : tr("Show the token"));
     });
 
     auto *form = new QFormLayout;
@@ -159,8 +165,8 @@ void SignInDialog::updateRemember()
     // Say "session only" exactly when it is true.
     QString note;
     if (!m_keychainReason.isEmpty())
-        note = tr("%1 The token is kept for this session only and never written to disk.")
-                   .arg(m_keychainReason);
+        note = tr("%1 The token is kept in memory for this session only and never written to disk: "
+                  "you will enter it again next time.").arg(m_keychainReason);
     else if (!m_remember->isChecked())
         note = tr("The token is kept for this session only: you will enter it again next time.");
     m_rememberNote->setText(note);
