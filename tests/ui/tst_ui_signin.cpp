@@ -114,6 +114,33 @@ private Q_SLOTS:
         QVERIFY(!reveal->icon().isNull());
     }
 
+    void anUnreachableHubOffersRetry()
+    {
+        std::string error;
+        auto rule = emu::FaultRule::parse("kind=status,status=503,path=/api/whoami-v2", &error);
+        QVERIFY2(rule, error.c_str());
+        hub->api().faults().add(*rule);
+        QVERIFY(open());
+        auto *retry = dialog->findChild<QPushButton *>(QStringLiteral("retryCheck"));
+        QVERIFY(retry && retry->isHidden());
+        type(EmulatorFixture::writeToken());
+        QTRY_VERIFY_WITH_TIMEOUT(!retry->isHidden(), 30000);
+        QVERIFY(!signIn()->isEnabled());
+        hub->api().faults().clear(); // the Hub is back
+        retry->click();
+        QTRY_VERIFY_WITH_TIMEOUT(signIn()->isEnabled(), 10000);
+        QVERIFY(retry->isHidden());
+        QVERIFY(result()->text().contains(QLatin1String("mira-patel")));
+    }
+
+    void aRefusedTokenOffersNoRetry()
+    {
+        QVERIFY(open());
+        type("hf_ThisIsNotAValidToken0000000000000000");
+        QTRY_VERIFY_WITH_TIMEOUT(result()->text().contains(QLatin1String("invalid"), Qt::CaseInsensitive), 10000);
+        QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("retryCheck"))->isHidden());
+    }
+
     void readTokenShowsTheWarning()
     {
         QVERIFY(open());

@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -28,6 +29,7 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
     , m_notice(new QLabel(this))
     , m_sourceLabel(new QLabel(this))
     , m_result(new QLabel(this))
+    , m_retry(new QPushButton(tr("&Retry"), this))
     , m_warning(new QLabel(this))
     , m_remember(new QCheckBox(tr("&Remember this token in the system keychain"), this))
     , m_rememberNote(new QLabel(this))
@@ -89,6 +91,10 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setMinimumHeight(64);
     m_result->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_retry->setObjectName(QStringLiteral("retryCheck"));
+    m_retry->setAutoDefault(false);
+    m_retry->setVisible(false);
+    connect(m_retry, &QPushButton::clicked, this, &SignInDialog::check);
     m_warning->setObjectName(QStringLiteral("warning"));
     m_warning->setWordWrap(true);
     m_warning->setStyleSheet(QStringLiteral("color: #9a5b00;"));
@@ -110,7 +116,10 @@ SignInDialog::SignInDialog(QNetworkAccessManager *nam, const QUrl &endpoint,
     layout->addWidget(m_notice);
     layout->addWidget(m_intro);
     layout->addLayout(form);
-    layout->addWidget(m_result);
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_result, 1);
+    resultRow->addWidget(m_retry, 0, Qt::AlignTop);
+    layout->addLayout(resultRow);
     layout->addWidget(m_warning);
     layout->addWidget(m_remember);
     layout->addWidget(m_rememberNote);
@@ -285,6 +294,7 @@ void SignInDialog::check()
     if (m_job)
         m_job->cancel();
     showState(tr("Checking the token with the Hub…"), QString());
+    m_retry->setVisible(false);
     m_client->setToken(text);
     m_job = m_client->get(QStringLiteral("/api/whoami-v2"), {}, tr("your account"));
     m_job->setProperty("token", text);
@@ -298,6 +308,10 @@ void SignInDialog::onChecked(HubJob *job)
     m_job = nullptr;
     if (!job->isOk()) {
         showState(job->error().message(), QStringLiteral("color: #b00020;"));
+        // Worth another try only when the Hub did not answer, not when it refused the token.
+        const HubError::Kind kind = job->error().kind;
+        m_retry->setVisible(kind == HubError::Kind::Network || kind == HubError::Kind::Timeout ||
+                            kind == HubError::Kind::Server || kind == HubError::Kind::RateLimited);
         return;
     }
     QString error;

@@ -16,6 +16,7 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QNetworkAccessManager;
 
@@ -68,6 +69,7 @@ private:
     QLabel *m_notice;
     QLabel *m_sourceLabel;
     QLabel *m_result;
+    QPushButton *m_retry; // shown when the Hub could not be reached
     QLabel *m_warning;
     QCheckBox *m_remember;
     QLabel *m_rememberNote;
