@@ -30,6 +30,7 @@ HubApi::HubApi(HubState state)
     registerRepoRoutes(*this);
     registerAccessRoutes(*this);
     registerContentRoutes(*this);
+    registerFileRoutes(*this);
     registerControlRoutes(*this);
 }
 
@@ -72,13 +73,15 @@ HttpResponse HubApi::handle(const HttpRequest &request)
         return HttpResponse::error(401, "Invalid credentials in Authorization header");
     }
 
+    // HEAD is answered as GET; HubServer leaves the body out on the wire.
+    const std::string method = request.method == "HEAD" ? std::string("GET") : request.method;
     bool pathKnown = false;
     for (const Route &route : m_routes) {
         std::smatch match;
         if (!std::regex_match(request.path, match, route.pattern))
             continue;
         pathKnown = true;
-        if (route.method != request.method)
+        if (route.method != method)
             continue;
         RouteContext context{request, {}, caller};
         for (std::size_t i = 1; i < match.size(); ++i)
@@ -86,7 +89,7 @@ HttpResponse HubApi::handle(const HttpRequest &request)
         return route.handler(context);
     }
     if (pathKnown)
-        return HttpResponse::error(405, "Method " + request.method + " is not allowed here");
+        return HttpResponse::error(405, "Method " + method + " is not allowed here");
     return HttpResponse::error(404, "Sorry, we can't find the page you are looking for.");
 }
 

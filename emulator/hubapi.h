@@ -83,6 +83,7 @@ void registerAccountRoutes(HubApi &api);
 void registerRepoRoutes(HubApi &api);
 void registerAccessRoutes(HubApi &api);
 void registerContentRoutes(HubApi &api);
+void registerFileRoutes(HubApi &api);
 void registerControlRoutes(HubApi &api);
 
 // Parses a JSON request body; an empty optional means "answer 400".

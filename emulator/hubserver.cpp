@@ -199,7 +199,7 @@ bool HubServer::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *so
             qInfo("%s %s -> %d%s (%lld ms)", request.method.c_str(), request.path.c_str(),
                   response.status, fault.drop ? " dropped" : "",
                   static_cast<long long>(nowMs() - started));
-        write(guarded, std::move(response), fault.drop && !rate.limited);
+        write(guarded, std::move(response), fault.drop && !rate.limited, request.method == "HEAD");
     };
     if (fault.latencyMs > 0)
         QTimer::singleShot(fault.latencyMs, this, respond);
@@ -208,20 +208,27 @@ bool HubServer::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *so
     return true;
 }
 
-void HubServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+void HubServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    write(socket, HttpResponse::error(404, "Not found"), false);
+    write(socket, HttpResponse::error(404, "Not found"), false,
+          request.method() == QHttpServerRequest::Method::Head);
 }
 
-void HubServer::write(QTcpSocket *socket, HttpResponse response, bool drop)
+void HubServer::write(QTcpSocket *socket, HttpResponse response, bool drop, bool headRequest)
 {
     response.setHeader("X-Request-Id", newRequestId());
-    std::string head = "HTTP/1.1 " + std::to_string(response.status) + " " +
-                       reasonPhrase(response.status) + "\r\n";
+    const int status = response.status;
+    const bool noContent = status < 200 || status == 204 || status == 304;
+    std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reasonPhrase(status) + "\r\n";
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";
-    head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    // HEAD gets the length the GET body would have; 1xx and 204 must not carry one, and a
+    // 304 has no representation of its own to measure.
+    if (!noContent)
+        head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     head += "Connection: keep-alive\r\n\r\n";
+    if (headRequest || noContent)
+        response.body.clear();
     // One write, no Nagle: a reply split in two waits for the client's delayed ACK (~40 ms).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (drop) {

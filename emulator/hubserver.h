@@ -46,7 +46,8 @@ protected:
 
 private:
     void answer(const HttpRequest &request, QPointer<QTcpSocket> socket, bool drop);
-    void write(QTcpSocket *socket, HttpResponse response, bool drop);
+    // Replies to HEAD, and 1xx, 204 and 304 replies, go out without a body (RFC 9110).
+    void write(QTcpSocket *socket, HttpResponse response, bool drop, bool head);
     std::string newRequestId();
 
     HubApi m_api;

@@ -107,6 +107,17 @@ std::string sha1Hex(const std::string &data)
 
 // ---- Repo ----
 
+const Commit *Repo::commitAt(const std::string &rev) const
+{
+    for (const std::string &ref : {"refs/heads/" + rev, "refs/tags/" + rev, rev}) {
+        const auto it = refs.find(ref);
+        if (it != refs.end())
+            return &commits.at(it->second);
+    }
+    const auto commit = commits.find(rev);
+    return commit == commits.end() ? nullptr : &commit->second;
+}
+
 const Commit *Repo::headCommit() const
 {
     const auto ref = refs.find("refs/heads/main");
@@ -221,6 +232,8 @@ HubState HubState::fromJson(const Json &seed)
         throw std::runtime_error("the seed must be a JSON object");
     HubState state;
     const std::int64_t now = nowMs();
+    const Json features = seed.value("features", Json::object());
+    state.resetStatus = features.is_object() && features.value("resetStatus", false);
 
     for (const auto &u : seed.value("users", Json::array())) {
         User user;
@@ -282,6 +295,7 @@ HubState HubState::fromJson(const Json &seed)
         repo->notificationsEmail = r.value("gatedNotificationsEmail", std::string());
         repo->orgMembersGated = r.value("orgMembersGated", false);
         repo->discussionsDisabled = r.value("discussionsDisabled", false);
+        repo->discussionsSorting = r.value("discussionsSorting", std::string());
         repo->likes = r.value("likes", 0);
         repo->downloads = r.value("downloads", 0);
         repo->createdAtMs = timeOr(r, "createdAt", now - 86400000LL * 200, where);
@@ -313,6 +327,7 @@ HubState HubState::fromJson(const Json &seed)
             request.timestampMs = timeOr(q, "timestamp", now, where);
             request.reviewedAtMs = timeOr(q, "reviewedAt", 0, where);
             request.rejectionReason = q.value("rejectionReason", std::string());
+            request.resetReason = q.value("resetReason", std::string());
             if (q.contains("grantedBy")) {
                 const User *granter = state.userByName(q["grantedBy"].get<std::string>());
                 if (!granter)
@@ -378,6 +393,8 @@ Json HubState::toJson() const
                   {"downloads", r->downloads},
                   {"createdAt", isoTime(r->createdAtMs)},
                   {"lastModified", isoTime(r->lastModifiedMs)}};
+        if (!r->discussionsSorting.empty())
+            repo["discussionsSorting"] = r->discussionsSorting;
         if (const Commit *head = r->headCommit()) {
             repo["sha"] = head->oid;
             repo["files"] = head->files;
@@ -393,12 +410,16 @@ Json HubState::toJson() const
                 request["grantedBy"] = userById(q.grantedById)->name;
             if (!q.rejectionReason.empty())
                 request["rejectionReason"] = q.rejectionReason;
+            if (!q.resetReason.empty())
+                request["resetReason"] = q.resetReason;
             if (!q.fields.empty())
                 request["fields"] = q.fields;
             repo["requests"].push_back(std::move(request));
         }
         out["repos"].push_back(std::move(repo));
     }
+    if (resetStatus)
+        out["features"] = Json{{"resetStatus", true}};
     return out;
 }
 

@@ -55,6 +55,7 @@ struct AccessRequest
     std::int64_t reviewedAtMs = 0; // 0 while never reviewed
     std::string grantedById;
     std::string rejectionReason;
+    std::string resetReason;
     std::map<std::string, std::string> fields;
 };
 
@@ -63,6 +64,8 @@ struct Commit
     std::string oid;
     std::string parent;
     std::string summary;
+    std::string description;
+    std::string author; // user name; empty for seeded commits
     std::int64_t timeMs = 0;
     std::map<std::string, std::string> files;
 };
@@ -79,6 +82,7 @@ struct Repo
     std::string notificationsEmail;
     bool orgMembersGated = false;
     bool discussionsDisabled = false;
+    std::string discussionsSorting; // empty until set through the settings
     std::int64_t likes = 0;
     std::int64_t downloads = 0;
     std::int64_t createdAtMs = 0;
@@ -89,6 +93,8 @@ struct Repo
 
     std::string id() const { return ns + "/" + name; }
     const Commit *headCommit() const;
+    // A branch or tag name, a full ref ("refs/pr/1") or a commit oid; nullptr if unknown.
+    const Commit *commitAt(const std::string &rev) const;
 
     // Requests are kept sorted by timestamp (unique per repo) for cursor pagination.
     const std::vector<AccessRequest> &requests() const { return m_requests; }
@@ -126,6 +132,9 @@ public:
     std::string commit(Repo &repo, const std::string &ref, const std::string &parentOid,
                        std::map<std::string, std::string> files, const std::string &summary,
                        std::int64_t nowMs);
+
+    // The Hub's coming "reset" request status (hub-docs PR #2799); off unless enabled.
+    bool resetStatus = false;
 
 private:
     std::vector<User> m_users;

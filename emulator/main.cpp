@@ -97,9 +97,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption randomSeed(QStringLiteral("random-seed"),
         QStringLiteral("Seed of the request generator (default 1): the same seed gives the same data."),
         QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption resetStatus(QStringLiteral("reset-status"),
+        QStringLiteral("Enable the Hub's coming \"reset\" access-request status (list, handle, report)."));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         QStringLiteral("Log every request with its status and duration on stderr."));
-    parser.addOptions({port, seed, stateFile, readyFile, fault, rateLimit, generate, randomSeed, verbose});
+    parser.addOptions({port, seed, stateFile, readyFile, fault, rateLimit, generate, randomSeed, resetStatus, verbose});
     parser.process(app);
 
     bool ok = false;
@@ -121,11 +123,14 @@ int main(int argc, char *argv[])
                 return fail(error);
     }
 
+    const bool withReset = parser.isSet(resetStatus);
+    state.resetStatus = state.resetStatus || withReset;
     emu::HubServer server(std::move(state));
-    server.api().reloadSeed = [seedPath] {
+    server.api().reloadSeed = [seedPath, withReset] {
         emu::HubState fresh;
         QString ignored;
         emu::loadSeedFile(seedPath, &fresh, &ignored);
+        fresh.resetStatus = fresh.resetStatus || withReset;
         return fresh;
     };
     for (const QString &spec : parser.values(fault)) {

@@ -12,9 +12,16 @@ namespace {
 const std::string repoPath = "/api/(models|datasets)/([^/]+)/([^/]+)/user-access-request/";
 constexpr std::size_t maxReasonLength = 200;
 
-bool knownStatus(const std::string &status)
+// "reset" exists only while the emulator's resetStatus feature is on.
+bool knownStatus(const std::string &status, bool withReset)
 {
-    return status == "pending" || status == "accepted" || status == "rejected";
+    return status == "pending" || status == "accepted" || status == "rejected" ||
+           (withReset && status == "reset");
+}
+
+std::string statusChoices(bool withReset)
+{
+    return withReset ? "pending, accepted, rejected or reset" : "pending, accepted or rejected";
 }
 
 // Written by hand, not through Json objects: a page holds up to 1000 requests and lists of
@@ -94,9 +101,9 @@ HttpResponse listRequests(HubApi &api, RouteContext &c)
     if (!lookup)
         return lookup.refusal;
     const std::string status = c.args[3];
-    if (!knownStatus(status))
-        return HttpResponse::error(400, "Invalid status \"" + status +
-                                            "\": expected pending, accepted or rejected");
+    if (!knownStatus(status, api.state().resetStatus))
+        return HttpResponse::error(400, "Invalid status \"" + status + "\": expected " +
+                                            statusChoices(api.state().resetStatus));
     int limit = 1000;
     if (!c.request.param("limit").empty()) {
         try {
@@ -195,6 +202,7 @@ void applyDecision(AccessRequest &request, const std::string &status, const std:
 {
     request.status = status;
     request.rejectionReason.clear();
+    request.resetReason.clear();
     request.grantedById.clear();
     request.reviewedAtMs = 0;
     if (status == "accepted") {
@@ -203,29 +211,42 @@ void applyDecision(AccessRequest &request, const std::string &status, const std:
     } else if (status == "rejected") {
         request.reviewedAtMs = nowMs();
         request.rejectionReason = reason;
+    } else if (status == "reset") {
+        request.reviewedAtMs = nowMs();
+        request.resetReason = reason;
     }
 }
 
-// Checks status and rejectionReason of a handle or batch body; empty string when valid.
-std::string decisionError(const Json &body)
+// The Hub counts characters (code points), not bytes.
+std::size_t characters(const std::string &text)
+{
+    std::size_t count = 0;
+    for (unsigned char ch : text)
+        count += (ch & 0xC0) != 0x80;
+    return count;
+}
+
+std::string reasonError(const Json &body, const std::string &key)
+{
+    if (!body.contains(key))
+        return {};
+    if (!body[key].is_string())
+        return "\"" + key + "\" must be a string";
+    if (characters(body[key].get_ref<const std::string &>()) > maxReasonLength)
+        return "\"" + key + "\" must be at most 200 characters";
+    return {};
+}
+
+// Checks status and the reason of a handle or batch body; empty string when valid.
+std::string decisionError(const Json &body, bool withReset)
 {
     if (!body.contains("status") || !body["status"].is_string() ||
-        !knownStatus(body["status"].get<std::string>()))
-        return "\"status\" must be \"accepted\", \"rejected\" or \"pending\"";
-    if (body.contains("rejectionReason")) {
-        if (!body["rejectionReason"].is_string())
-            return "\"rejectionReason\" must be a string";
-        if (body["rejectionReason"].get<std::string>().size() > maxReasonLength) {
-            // The Hub counts characters, not bytes.
-            const std::string &text = body["rejectionReason"].get_ref<const std::string &>();
-            std::size_t characters = 0;
-            for (unsigned char ch : text)
-                characters += (ch & 0xC0) != 0x80;
-            if (characters > maxReasonLength)
-                return "\"rejectionReason\" must be at most 200 characters";
-        }
-    }
-    return {};
+        !knownStatus(body["status"].get<std::string>(), withReset))
+        return withReset ? "\"status\" must be \"accepted\", \"rejected\", \"pending\" or \"reset\""
+                         : "\"status\" must be \"accepted\", \"rejected\" or \"pending\"";
+    if (std::string error = reasonError(body, "rejectionReason"); !error.empty())
+        return error;
+    return body["status"] == "reset" ? reasonError(body, "resetReason") : std::string();
 }
 
 struct Decision
@@ -262,7 +283,7 @@ HttpResponse handleRequest(HubApi &api, RouteContext &c)
     Decision d = beginDecision(api, c);
     if (d.refusal)
         return *d.refusal;
-    if (const std::string error = decisionError(d.body); !error.empty())
+    if (const std::string error = decisionError(d.body, api.state().resetStatus); !error.empty())
         return HttpResponse::error(400, error);
     if (!namesUser(d.body))
         return HttpResponse::error(400, "Either \"user\" or \"userId\" must be provided");
@@ -272,8 +293,13 @@ HttpResponse handleRequest(HubApi &api, RouteContext &c)
     AccessRequest *request = d.repo->findRequest(user->id);
     if (!request)
         return HttpResponse::error(404, "No access request from " + user->name + " on " + d.repo->id());
-    applyDecision(*request, d.body["status"], d.body.value("rejectionReason", std::string()),
-                  *c.caller.user);
+    const std::string status = d.body["status"];
+    // As the Hub: deciding what is already decided is a 404 (clients treat it as done).
+    if (request->status == status)
+        return HttpResponse::error(404, "The access request of " + user->name +
+                                            " is already in the " + status + " list");
+    const char *reasonKey = status == "reset" ? "resetReason" : "rejectionReason";
+    applyDecision(*request, status, d.body.value(reasonKey, std::string()), *c.caller.user);
     api.markChanged();
     return HttpResponse::json(200, Json::object());
 }
@@ -283,7 +309,8 @@ HttpResponse batchRequests(HubApi &api, RouteContext &c)
     Decision d = beginDecision(api, c);
     if (d.refusal)
         return *d.refusal;
-    if (const std::string error = decisionError(d.body); !error.empty())
+    // The coming reset status is announced for handle only, not for the batch.
+    if (const std::string error = decisionError(d.body, false); !error.empty())
         return HttpResponse::error(400, error);
     const Json &requests = d.body.value("requests", Json());
     if (!requests.is_array() || requests.empty() || requests.size() > 100)
@@ -424,6 +451,18 @@ HttpResponse askAccess(HubApi &api, RouteContext &c)
     if (existing && existing->status == "rejected")
         return HttpResponse::error(403, "Your request to access this repo has been rejected by the "
                                         "repo's authors.");
+    if (existing && existing->status == "reset") {
+        // A reset request may be made again: it goes through the gate like a new one.
+        std::map<std::string, std::string> answers;
+        if (const std::string error = formAnswers(repo, *body, answers); !error.empty())
+            return HttpResponse::error(400, error);
+        existing->fields = std::move(answers);
+        existing->resetReason.clear();
+        existing->status = repo.gated == "auto" ? "accepted" : "pending";
+        existing->reviewedAtMs = existing->status == "accepted" ? nowMs() : 0;
+        api.markChanged();
+        return redirect;
+    }
     if (existing)
         return redirect;
     AccessRequest request;

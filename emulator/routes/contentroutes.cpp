@@ -12,6 +12,7 @@ namespace {
 struct CommitPayload
 {
     std::string summary;
+    std::string description;
     std::string parentCommit;
     std::map<std::string, std::string> files;
     std::vector<std::string> deleted;
@@ -43,6 +44,7 @@ std::string addOperation(CommitPayload &payload, const std::string &key, const J
     std::string error;
     if (key == "header") {
         payload.summary = value.value("summary", std::string());
+        payload.description = value.value("description", std::string());
         payload.parentCommit = value.value("parentCommit", std::string());
     } else if (key == "file") {
         const std::string path = value.value("path", std::string());
@@ -70,6 +72,7 @@ std::string parseCommit(const HttpRequest &request, CommitPayload &payload)
         if (!body || !body->is_object())
             return "the body must be a JSON object";
         payload.summary = body->value("summary", std::string());
+        payload.description = body->value("description", std::string());
         payload.parentCommit = body->value("parentCommit", std::string());
         for (const auto &file : body->value("files", Json::array()))
             if (std::string error = addOperation(payload, "file", file); !error.empty())
@@ -154,6 +157,9 @@ HttpResponse commit(HubApi &api, RouteContext &c)
     }
     const std::string oid = api.state().commit(repo, targetRef, head, std::move(files),
                                                payload.summary, nowMs());
+    Commit &stored = repo.commits.at(oid);
+    stored.description = payload.description;
+    stored.author = c.caller.user->name;
     answer["commitOid"] = oid;
     answer["commitUrl"] = c.request.origin + webPrefix(repo) + repo.id() + "/commit/" + oid;
     answer["hookOutput"] = "";
@@ -191,14 +197,10 @@ HttpResponse resolve(HubApi &api, RouteContext &c)
         return lookup.refusal;
     Repo &repo = *lookup.repo;
     const std::string rev = c.args[3], path = c.args[4];
-    std::string oid;
-    for (const std::string &ref : {"refs/heads/" + rev, rev})
-        if (const auto it = repo.refs.find(ref); it != repo.refs.end())
-            oid = it->second;
-    if (oid.empty() && repo.commits.count(rev))
-        oid = rev;
-    if (oid.empty())
+    const Commit *at = repo.commitAt(rev);
+    if (!at)
         return HttpResponse::error(404, "Invalid rev id: " + rev, "RevisionNotFound");
+    const std::string oid = at->oid;
     if (repo.gated != "false" && !ungatedFile(path) && !passesGate(api.state(), c.caller, repo)) {
         const AccessRequest *request =
             c.caller.signedIn() ? repo.findRequest(c.caller.user->id) : nullptr;
@@ -214,10 +216,15 @@ HttpResponse resolve(HubApi &api, RouteContext &c)
     if (file == commit.files.end())
         return HttpResponse::error(404, "Entry not found", "EntryNotFound");
     HttpResponse response;
+    const std::string etag = "\"" + sha1Hex(file->second) + "\"";
+    response.setHeader("ETag", etag);
+    response.setHeader("X-Repo-Commit", oid);
+    if (c.request.header("if-none-match") == etag) {
+        response.status = 304;
+        return response;
+    }
     response.body = file->second;
     response.setHeader("Content-Type", "text/plain; charset=utf-8");
-    response.setHeader("ETag", "\"" + sha1Hex(file->second) + "\"");
-    response.setHeader("X-Repo-Commit", oid);
     return response;
 }
 

@@ -45,6 +45,23 @@ void registerControlRoutes(HubApi &api)
         return HttpResponse::json(200, api.faults().toJson());
     });
 
+    // Hub behaviour that is announced but not live yet, off unless switched on.
+    api.route("GET", "/_emulator/features", [&api](RouteContext &) {
+        return HttpResponse::json(200, Json{{"resetStatus", api.state().resetStatus}});
+    });
+    api.route("PUT", "/_emulator/features", [&api](RouteContext &c) {
+        const auto body = parseJsonBody(c.request.body);
+        if (!body || !body->is_object())
+            return HttpResponse::error(400, "Expected {\"resetStatus\": true|false}");
+        for (const auto &[key, value] : body->items())
+            if (key != "resetStatus" || !value.is_boolean())
+                return HttpResponse::error(400, "Unknown feature or value: \"" + key + "\"");
+        if (body->contains("resetStatus"))
+            api.state().resetStatus = (*body)["resetStatus"].get<bool>();
+        api.markChanged();
+        return HttpResponse::json(200, Json{{"resetStatus", api.state().resetStatus}});
+    });
+
     api.route("GET", "/_emulator/stats",
               [&api](RouteContext &) { return HttpResponse::json(200, api.callStats()); });
     api.route("DELETE", "/_emulator/stats", [&api](RouteContext &) {

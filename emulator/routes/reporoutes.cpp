@@ -34,24 +34,13 @@ Json listItem(const Repo &repo)
     return item;
 }
 
-const Commit *commitAt(const Repo &repo, const std::string &rev)
-{
-    for (const std::string &ref : {"refs/heads/" + rev, rev}) {
-        const auto it = repo.refs.find(ref);
-        if (it != repo.refs.end())
-            return &repo.commits.at(it->second);
-    }
-    const auto commit = repo.commits.find(rev);
-    return commit == repo.commits.end() ? nullptr : &commit->second;
-}
-
 HttpResponse info(HubApi &api, RouteContext &c, const std::string &rev)
 {
     auto lookup = api.findRepo(c, c.args[0], c.args[1], c.args[2], Right::Read);
     if (!lookup)
         return lookup.refusal;
     const Repo &repo = *lookup.repo;
-    const Commit *commit = commitAt(repo, rev);
+    const Commit *commit = repo.commitAt(rev);
     if (!commit)
         return HttpResponse::error(404, "Invalid rev id: " + rev, "RevisionNotFound");
     Json json = listItem(repo);
@@ -79,6 +68,8 @@ Json settingsJson(const Repo &repo, bool orgRepo)
         json["gatedNotificationsEmail"] = repo.notificationsEmail;
     if (orgRepo)
         json["orgMembersGated"] = repo.orgMembersGated;
+    if (!repo.discussionsSorting.empty())
+        json["discussionsSorting"] = repo.discussionsSorting;
     return json;
 }
 
@@ -106,6 +97,7 @@ HttpResponse updateSettings(HubApi &api, RouteContext &c)
         return HttpResponse::error(400, "The request body must be a JSON object");
     const bool orgRepo = api.state().org(repo.ns) != nullptr;
     Repo updated = repo;
+    std::string visibility;
     for (const auto &[key, value] : body->items()) {
         if (key == "gated") {
             if (value.is_boolean() && !value.get<bool>())
@@ -130,6 +122,16 @@ HttpResponse updateSettings(HubApi &api, RouteContext &c)
             if (!value.is_boolean())
                 return HttpResponse::error(400, "\"orgMembersGated\" must be true or false");
             updated.orgMembersGated = value.get<bool>();
+        } else if (key == "visibility") {
+            // Spaces also know "protected"; the emulator has models and datasets only.
+            if (value != "public" && value != "private")
+                return HttpResponse::error(400, "\"visibility\" must be \"public\" or \"private\"");
+            visibility = value.get<std::string>();
+        } else if (key == "discussionsSorting") {
+            if (value != "recently-created" && value != "trending" && value != "reactions")
+                return HttpResponse::error(400, "\"discussionsSorting\" must be \"recently-created\", "
+                                                "\"trending\" or \"reactions\"");
+            updated.discussionsSorting = value.get<std::string>();
         } else if (key == "private" || key == "discussionsDisabled") {
             if (!value.is_boolean())
                 return HttpResponse::error(400, "\"" + key + "\" must be true or false");
@@ -138,12 +140,19 @@ HttpResponse updateSettings(HubApi &api, RouteContext &c)
             return HttpResponse::error(400, "Unknown setting \"" + key + "\"");
         }
     }
+    if (!visibility.empty()) {
+        const bool makePrivate = visibility == "private";
+        if (body->contains("private") && (*body)["private"].get<bool>() != makePrivate)
+            return HttpResponse::error(400, "\"private\" and \"visibility\" disagree");
+        updated.isPrivate = makePrivate;
+    }
     repo.gated = updated.gated;
     repo.notificationsMode = updated.notificationsMode;
     repo.notificationsEmail = updated.notificationsEmail;
     repo.orgMembersGated = updated.orgMembersGated;
     repo.isPrivate = updated.isPrivate;
     repo.discussionsDisabled = updated.discussionsDisabled;
+    repo.discussionsSorting = updated.discussionsSorting;
     api.markChanged();
     return HttpResponse::json(200, settingsJson(repo, orgRepo));
 }

@@ -72,14 +72,11 @@ REPORT_SCHEMA = {
 # Operations of the OpenAPI subset that the emulator does not implement. For each of them the
 # emulator must answer 404 (unknown path) or 405 (known path, other method) in the Hub's error
 # shape, never a 200 with a made-up body.
-#   refs: GET /api/{models,datasets}/{namespace}/{repo}/refs
 #   quicksearch: GET and POST /api/quicksearch
 #   spaces: every /spaces/... and /api/spaces/... operation (the emulator has models and datasets)
 #   cancel: POST /api/{models,datasets}/{namespace}/{repo}/user-access-request/cancel (the
 #           requester's own cancel; the emulator only has the reviewer side)
 NOT_IMPLEMENTED = [
-    ("get", "/api/models/{namespace}/{repo}/refs"),
-    ("get", "/api/datasets/{namespace}/{repo}/refs"),
     ("get", "/api/quicksearch"),
     ("post", "/api/quicksearch"),
     ("post", "/api/spaces/{namespace}/{repo}/commit/{rev}"),
@@ -302,6 +299,9 @@ class Conformance:
             if value is not None and "schema" in spec:
                 hp = ["paths", template, response.method.lower(), "responses", str(status), "headers", header,
                       "schema"]
+                # Header values are text; a numeric schema describes the number they spell.
+                if spec["schema"].get("type") in ("integer", "number"):
+                    value = int(value) if re.fullmatch(r"-?\d+", value) else value
                 error = errors_of(self.api.validator(hp), value)
                 self.r.check(f"{name}: header {header} matches its documented schema", not error, error)
         if not check_schema:
@@ -365,6 +365,8 @@ class Conformance:
         self.check_overview()
         self.check_settings()
         self.check_commit_and_resolve()
+        self.check_head()
+        self.check_files()
         self.check_request_lists()
         self.check_handle()
         self.check_batch()
@@ -380,17 +382,6 @@ class Conformance:
         for method, template, _ in self.api.operations:
             self.r.check(f"coverage: {method.upper()} {template} exercised",
                          (method, template) in self.covered)
-        # refs is not implemented, but its 200 schema must stay satisfiable for the day it is: the
-        # schema lists tags, branches, converts (and pullRequests) in properties, requires the first
-        # three and forbids anything else, so this minimal answer has to validate.
-        for repo_type in ("models", "datasets"):
-            template = f"/api/{repo_type}/{{namespace}}/{{repo}}/refs"
-            pointer = self.api.response_schema_path("get", template, 200)
-            sample = {"tags": [], "converts": [],
-                      "branches": [{"name": "main", "ref": "refs/heads/main", "targetCommit": "0" * 40}]}
-            error = errors_of(self.api.validator(pointer), sample) if pointer else "no 200 schema"
-            self.r.check(f"document: the 200 schema of GET {template} accepts a minimal refs answer", not error,
-                         error)
 
     def check_whoami(self):
         for role, check_fine in (("write", False), ("read", False), ("fineGrained", True)):
@@ -439,6 +430,17 @@ class Conformance:
             if self.expect_success(response, 200, "settings (model, every field)"):
                 self.r.check("settings (model): answer echoes every field sent",
                              all(response.json.get(k) == v for k, v in body.items()), response.text)
+        body = {"visibility": "public", "discussionsSorting": "trending"}
+        if self.valid_body("PUT", path, body, "settings (visibility, discussionsSorting)"):
+            response = self.call("PUT", path, token=write, body=body)
+            if self.expect_success(response, 200, "settings (visibility, discussionsSorting)"):
+                self.r.check("settings: visibility public keeps the repo public, the sorting is echoed",
+                             response.json.get("private") is False and
+                             response.json.get("discussionsSorting") == "trending", response.text)
+        bad = {"discussionsSorting": "alphabetical"}
+        self.invalid_body("PUT", path, bad, "settings with an unknown discussionsSorting")
+        self.expect_error(self.call("PUT", path, token=write, body=bad), 400,
+                          "settings with an unknown discussionsSorting")
         path = "/api/datasets/mira-patel/poetry-corpus/settings"
         body = {"gatedNotificationsMode": "bulk", "discussionsDisabled": False}
         if self.valid_body("PUT", path, body, "settings (dataset)"):
@@ -561,6 +563,135 @@ class Conformance:
                                     raw=pr_ndjson, content_type="application/x-ndjson"), 404,
                           "commit to an unknown repo", code="RepoNotFound")
 
+    def check_head(self):
+        """HEAD on a file URL: the GET's status and headers, never a body (RFC 9110)."""
+        for path, status, code in (("/mira-patel/sketch-diffusion/resolve/main/README.md", 200, None),
+                                   ("/datasets/nimbus-ai/clean-web-2t/resolve/main/README.md", 200, None),
+                                   ("/mira-patel/sketch-diffusion/resolve/main/no-such-file.txt", 404,
+                                    "EntryNotFound"),
+                                   ("/nimbus-ai/nimbus-7b/resolve/main/config.json", 401, "GatedRepo")):
+            name = f"HEAD {path}"
+            get = self.call("GET", path)
+            head = self.call("HEAD", path)
+            self.r.check(f"{name}: status {status} like the GET", head.status == get.status == status,
+                         f"HEAD {head.status}, GET {get.status}")
+            self.r.check(f"{name}: no body", head.body == b"", repr(head.body[:100]))
+            self.r.check(f"{name}: Content-Length is the GET body's length",
+                         head.header("Content-Length") == str(len(get.body)), str(head.header("Content-Length")))
+            for header in ("X-Repo-Commit", "ETag", "X-Error-Code"):
+                self.r.check(f"{name}: {header} as in the GET", head.header(header) == get.header(header),
+                             f"{head.header(header)!r} vs {get.header(header)!r}")
+            if code:
+                self.r.check(f"{name}: X-Error-Code is {code}", head.header("X-Error-Code") == code)
+
+    def check_files(self):
+        """refs, tree, paths-info, commits and preupload on a model and a dataset."""
+        write = self.token("mira-patel")
+        read = self.token("mira-patel", "read")
+        for api_type, repo_id in (("models", "mira-patel/sketch-diffusion"), ("datasets", "mira-patel/poetry-corpus")):
+            base = f"/api/{api_type}/{repo_id}"
+            kind = api_type[:-1]
+            # A commit with a folder, and one opened as a pull request.
+            body = {"summary": "Add docs", "description": "Two files in a folder",
+                    "files": [{"path": "docs/usage.md", "content": "# Usage\n"},
+                              {"path": "docs/more/faq.md", "content": "# FAQ\n"}]}
+            head = self.call("POST", f"{base}/commit/main", token=write, body=body).json["commitOid"]
+            body = {"summary": "Propose notes", "files": [{"path": "PROPOSAL.md", "content": "idea\n"}]}
+            pr = self.call("POST", f"{base}/commit/main?create_pr=1", token=write, body=body)
+            pr_number = pr.json["pullRequestUrl"].rsplit("/", 1)[1]
+
+            name = f"refs ({kind})"
+            response = self.call("GET", f"{base}/refs", token=write)
+            if self.expect_success(response, 200, name):
+                self.r.check(f"{name}: main points at the head, no pullRequests without include_prs",
+                             {"name": "main", "ref": "refs/heads/main", "targetCommit": head}
+                             in response.json["branches"] and "pullRequests" not in response.json, response.text)
+            name = f"refs with include_prs ({kind})"
+            response = self.call("GET", f"{base}/refs?include_prs=1", token=write)
+            if self.expect_success(response, 200, name):
+                refs = [p["ref"] for p in response.json.get("pullRequests", [])]
+                self.r.check(f"{name}: the create_pr commit is refs/pr/{pr_number}",
+                             f"refs/pr/{pr_number}" in refs, str(refs))
+
+            name = f"tree of a folder ({kind})"
+            response = self.call("GET", f"{base}/tree/main/docs", token=write)
+            if self.expect_success(response, 200, name):
+                self.r.check(f"{name}: one folder and one file",
+                             sorted(i["type"] for i in response.json) == ["directory", "file"], response.text)
+            self.expect_success(self.call("GET", f"{base}/tree/main/docs?recursive=1&expand=1", token=write), 200,
+                                f"tree, recursive and expanded ({kind})")
+            response = self.call("GET", f"{base}/tree/main/docs?limit=1", token=write)
+            if self.expect_success(response, 200, f"tree, first page ({kind})"):
+                self.check_next_link(response, f"tree, first page ({kind})")
+            root = self.call("GET", f"{base}/tree/main", token=write)
+            self.r.check(f"tree of the root ({kind}): 200 with README.md's blob oid",
+                         root.status == 200 and any(i["type"] == "file" for i in root.json or []),
+                         f"{root.status} {root.text[:200]}")
+            self.expect_error(self.call("GET", f"{base}/tree/main/no-such-folder", token=write), 404,
+                              f"tree of a missing folder ({kind})", code="EntryNotFound")
+            self.expect_error(self.call("GET", f"{base}/tree/no-such-branch/docs", token=write), 404,
+                              f"tree at an unknown revision ({kind})", code="RevisionNotFound")
+
+            name = f"paths-info ({kind})"
+            path = f"{base}/paths-info/main"
+            body = {"paths": ["README.md", "docs", "no-such-file"], "expand": True}
+            if self.valid_body("POST", path, body, name):
+                response = self.call("POST", path, token=write, body=body)
+                if self.expect_success(response, 200, name):
+                    self.r.check(f"{name}: the file and the folder, the missing path left out",
+                                 [(i["path"], i["type"]) for i in response.json] ==
+                                 [("README.md", "file"), ("docs", "directory")], response.text)
+            self.expect_error(self.call("POST", f"{base}/paths-info/no-such-branch", token=write, body=body), 404,
+                              f"paths-info at an unknown revision ({kind})", code="RevisionNotFound")
+
+            name = f"commits ({kind})"
+            response = self.call("GET", f"{base}/commits/main?expand=formatted", token=write)
+            if self.expect_success(response, 200, name):
+                first = response.json[0] if response.json else {}
+                self.r.check(f"{name}: newest first, with title, message and author",
+                             first.get("id") == head and first.get("title") == "Add docs" and
+                             first.get("message") == "Two files in a folder" and
+                             [a["user"] for a in first.get("authors", [])] == ["mira-patel"], str(first)[:300])
+                self.r.check(f"{name}: X-Total-Count is the history length",
+                             response.header("X-Total-Count") == str(len(response.json)),
+                             str(response.header("X-Total-Count")))
+            response = self.call("GET", f"{base}/commits/main?limit=1", token=write)
+            if self.expect_success(response, 200, f"commits, first page ({kind})"):
+                self.check_next_link(response, f"commits, first page ({kind})")
+            self.expect_error(self.call("GET", f"{base}/commits/no-such-branch", token=write), 404,
+                              f"commits at an unknown revision ({kind})", code="RevisionNotFound")
+
+            name = f"preupload ({kind})"
+            path = f"{base}/preupload/main"
+            body = {"files": [{"path": "README.md", "size": 12, "sample": "IyBSRUFETUUK"},
+                              {"path": "weights.bin", "size": 4, "sample": "AAECAw=="}]}
+            if self.valid_body("POST", path, body, name):
+                response = self.call("POST", path, token=write, body=body)
+                if self.expect_success(response, 200, name):
+                    modes = [(f["path"], f["uploadMode"]) for f in response.json["files"]]
+                    self.r.check(f"{name}: text is regular, binary is lfs, commitOid is the head",
+                                 modes == [("README.md", "regular"), ("weights.bin", "lfs")] and
+                                 response.json["commitOid"] == head and "oid" in response.json["files"][0],
+                                 response.text)
+            self.expect_error(self.call("POST", path, token=read, body=body), 403, f"preupload with a read token ({kind})")
+            self.expect_error(self.call("POST", path, body=body), 401, f"preupload without a token ({kind})")
+            self.expect_error(self.call("POST", f"{base}/preupload/no-such-branch", token=write, body=body), 404,
+                              f"preupload to an unknown revision ({kind})", code="RevisionNotFound")
+            bad = {"files": [{"path": "README.md"}]}
+            self.invalid_body("POST", path, bad, f"preupload without size and sample ({kind})")
+            self.expect_error(self.call("POST", path, token=write, body=bad), 422,
+                              f"preupload without size and sample ({kind})")
+        missing = "/api/models/nimbus-ai/no-such-repo"
+        for method, suffix, body in (("GET", "/refs", None), ("GET", "/tree/main/docs", None),
+                                     ("POST", "/paths-info/main", {"paths": ["README.md"], "expand": False}),
+                                     ("GET", "/commits/main", None),
+                                     ("POST", "/preupload/main", {"files": []})):
+            self.expect_error(self.call(method, missing + suffix, token=write, body=body), 404,
+                              f"{method} {suffix.split('/')[1]} of an unknown repo", code="RepoNotFound")
+        self.expect_error(self.call("GET", "/api/models/nimbus-ai/nimbus-7b-instruct/refs",
+                                    token=self.token("grace-kim")), 404, "refs of a private repo of someone else",
+                          code="RepoNotFound")
+
     def fetch_list(self, path, token, name, status=200):
         response = self.call("GET", path, token=token)
         self.expect_success(response, status, name)
@@ -671,6 +802,11 @@ class Conformance:
                      item.get("grantedBy", {}).get("user") == "mira-patel", str(item)[:300])
         response = self.call("GET", "/nimbus-ai/nimbus-7b/resolve/main/config.json", token=self.token("grace-kim"))
         self.expect_success(response, 200, "resolve a gated file once accepted", check_schema=False)
+        # NOTES.md: a request already in the target list answers 404.
+        response = self.call("POST", path, token=write, body=body)
+        if self.expect_error(response, 404, "handle: accepting an accepted request again"):
+            self.r.check("handle again: the message says it is already in the accepted list",
+                         "already in the accepted list" in response.json.get("error", ""), response.text)
 
         # Reject by userId on a dataset, with a reason.
         pending = self.call("GET", "/api/datasets/open-ocean-lab/reef-sounds/user-access-request/pending?limit=10",

@@ -174,6 +174,35 @@ private Q_SLOTS:
         QVERIFY(changedOthers(before, snapshot(nimbus(hub)), hub.state(), pending).isEmpty());
     }
 
+    // Deciding what is already decided: the batch reports these users as done, so the job
+    // counts them as succeeded and nothing else moves.
+    void repeatedDecisionsCountAsDone_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("accept accepted") << int(DecisionKind::Accept) << QStringLiteral("accepted");
+        QTest::newRow("reject rejected") << int(DecisionKind::Reject) << QStringLiteral("rejected");
+        QTest::newRow("cancel pending") << int(DecisionKind::Cancel) << QStringLiteral("pending");
+    }
+    void repeatedDecisionsCountAsDone()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, status);
+        Hub hub;
+        const QStringList users = hub.usersWithStatus(nimbusId, status.toStdString()).mid(0, 3);
+        QCOMPARE(users.size(), 3);
+        const Snapshot before = snapshot(nimbus(hub));
+        Run run(hub.client(), nimbus7b(), Decision{DecisionKind(kind), users, {}});
+        QVERIFY(run.exec());
+        QVERIFY2(!run.job->lastError().isError(), qPrintable(run.job->errorMessage()));
+        QCOMPARE(run.job->succeeded(), users);
+        QVERIFY(run.job->failed().isEmpty());
+        QVERIFY(run.job->remaining().isEmpty());
+        for (const QString &user : users)
+            QCOMPARE(hub.status(nimbusId, user), status);
+        QVERIFY(changedOthers(before, snapshot(nimbus(hub)), hub.state(), users).isEmpty());
+    }
+
     void cancelMovesAcceptedBackToPending()
     {
         Hub hub;

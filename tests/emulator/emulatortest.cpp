@@ -109,11 +109,11 @@ std::vector<std::string> digest(emu::HubState &state)
             std::string line = repo->id() + " " + repo->gated + " " + repo->notificationsMode + " " +
                                repo->notificationsEmail + " " + std::to_string(repo->isPrivate) +
                                std::to_string(repo->orgMembersGated) + std::to_string(repo->discussionsDisabled) +
-                               " " + (repo->headCommit() ? repo->headCommit()->oid : std::string("-")) + " " +
+                               " " + repo->discussionsSorting + " " + (repo->headCommit() ? repo->headCommit()->oid : std::string("-")) + " " +
                                std::to_string(repo->commits.size());
             for (const auto &r : repo->requests()) {
                 line += "\n" + r.userId + " " + r.status + " " + std::to_string(r.timestampMs) + " " +
-                        std::to_string(r.reviewedAtMs) + " " + r.grantedById + " " + r.rejectionReason;
+                        std::to_string(r.reviewedAtMs) + " " + r.grantedById + " " + r.rejectionReason + " " + r.resetReason;
                 for (const auto &[key, value] : r.fields)
                     line += " " + key + "=" + value;
             }

@@ -182,6 +182,26 @@ private Q_SLOTS:
         QCOMPARE(stop(), 0);
     }
 
+    void resetStatusOption()
+    {
+        const QString seed = dir.filePath(QStringLiteral("small-reset.json"));
+        QVERIFY(writeFile(seed, QByteArray::fromStdString(smallSeed().dump())));
+        Json ready = start({QStringLiteral("--seed"), seed});
+        QVERIFY(ready.is_object());
+        JCOMPARE(call(ready, "GET", "/_emulator/features").json(), (Json{{"resetStatus", false}}));
+        QCOMPARE(stop(), 0);
+
+        ready = start({QStringLiteral("--seed"), seed, QStringLiteral("--reset-status")});
+        QVERIFY(ready.is_object());
+        JCOMPARE(call(ready, "GET", "/_emulator/features").json(), (Json{{"resetStatus", true}}));
+        const QByteArray owner = "hf_SmallOwnerWrite000000000000000001";
+        QCOMPARE(call(ready, "GET", "/api/models/owner/gated-model/user-access-request/reset", owner).status, 200);
+        // Reloading the seed keeps the option.
+        QCOMPARE(call(ready, "POST", "/_emulator/reset").status, 200);
+        JCOMPARE(call(ready, "GET", "/_emulator/features").json(), (Json{{"resetStatus", true}}));
+        QCOMPARE(stop(), 0);
+    }
+
     void verboseLogs()
     {
         const QString seed = dir.filePath(QStringLiteral("small-verbose.json"));

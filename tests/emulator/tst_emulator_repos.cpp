@@ -369,6 +369,10 @@ private Q_SLOTS:
         QTest::newRow("bad mode") << mira << model << QStringLiteral(R"({"gatedNotificationsMode": "weekly"})") << 400;
         QTest::newRow("bad private") << mira << model << QStringLiteral(R"({"private": "yes"})") << 400;
         QTest::newRow("not an object") << mira << model << QStringLiteral(R"(["gated"])") << 400;
+        QTest::newRow("visibility protected (Spaces only)") << mira << model << QStringLiteral(R"({"visibility": "protected"})") << 400;
+        QTest::newRow("bad visibility") << mira << model << QStringLiteral(R"({"visibility": true})") << 400;
+        QTest::newRow("visibility and private disagree") << mira << model << QStringLiteral(R"({"visibility": "private", "private": false})") << 400;
+        QTest::newRow("bad discussionsSorting") << mira << model << QStringLiteral(R"({"discussionsSorting": "oldest"})") << 400;
         QTest::newRow("read token") << EmulatorFixture::readToken() << model << QStringLiteral(R"({"gated": "auto"})") << 403;
         QTest::newRow("contributor") << EmulatorFixture::contributorToken() << model << QStringLiteral(R"({"gated": "auto"})") << 403;
         QTest::newRow("fine-grained without repo.write on user repo")
@@ -389,6 +393,44 @@ private Q_SLOTS:
         QCOMPARE(reply.status, status);
         QVERIFY(reply.json()["error"].is_string());
         QVERIFY(digest(hub->state()) == everyRepoBefore); // nothing applied, not even partly
+    }
+
+    void settingsVisibility()
+    {
+        const emu::Repo &repo = hub->repo("nimbus-ai/nimbus-7b");
+        QVERIFY(!repo.isPrivate);
+        Reply reply = hub->put(nimbus + "/settings", Json{{"visibility", "private"}}, EmulatorFixture::writeToken());
+        QCOMPARE(reply.status, 200);
+        QVERIFY(repo.isPrivate);
+        JCOMPARE(reply.json()["private"], true);
+        // Private now: someone outside the org no longer sees it.
+        QCOMPARE(hub->get(nimbus, EmulatorFixture::requesterToken()).status, 404);
+        reply = hub->put(nimbus + "/settings", Json{{"visibility", "public"}, {"private", false}},
+                         EmulatorFixture::writeToken());
+        QCOMPARE(reply.status, 200);
+        QVERIFY(!repo.isPrivate);
+        QCOMPARE(hub->get(nimbus, EmulatorFixture::requesterToken()).status, 200);
+    }
+
+    void settingsDiscussionsSorting_data()
+    {
+        QTest::addColumn<QString>("sorting");
+        QTest::newRow("recently-created") << QStringLiteral("recently-created");
+        QTest::newRow("trending") << QStringLiteral("trending");
+        QTest::newRow("reactions") << QStringLiteral("reactions");
+    }
+    void settingsDiscussionsSorting()
+    {
+        QFETCH(QString, sorting);
+        const std::string value = sorting.toStdString();
+        QVERIFY(!hub->put(nimbus + "/settings", Json::object(), EmulatorFixture::writeToken()).json().contains("discussionsSorting"));
+        const Reply reply = hub->put(nimbus + "/settings", Json{{"discussionsSorting", value}}, EmulatorFixture::writeToken());
+        QCOMPARE(reply.status, 200);
+        JCOMPARE(reply.json()["discussionsSorting"], value);
+        QCOMPARE(hub->repo("nimbus-ai/nimbus-7b").discussionsSorting, value);
+        // Kept by the state file, so a restart keeps it.
+        emu::HubState reloaded = emu::HubState::fromJson(hub->state().toJson());
+        QCOMPARE(reloaded.repo(emu::RepoType::Model, "nimbus-ai", "nimbus-7b")->discussionsSorting, value);
     }
 
     void settingsFineGrainedWrite()

@@ -150,6 +150,43 @@ private Q_SLOTS:
         QVERIFY(hub->request(nimbusRepo, "grace-kim")->rejectionReason.empty());
     }
 
+    // NOTES.md: a request already in the target list answers 404 and nothing changes.
+    void repeatedDecisionAnswers404_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::newRow("accept an accepted request") << QStringLiteral("accepted");
+        QTest::newRow("reject a rejected request") << QStringLiteral("rejected");
+        QTest::newRow("cancel a pending request") << QStringLiteral("pending");
+    }
+    void repeatedDecisionAnswers404()
+    {
+        QFETCH(QString, status);
+        const std::string target = status.toStdString();
+        const std::string user = someUser(target);
+        QVERIFY(!user.empty());
+        const auto before = digest(hub->state());
+        const Reply reply = hub->post(nimbusApi + "handle", Json{{"user", user}, {"status", target}},
+                                      EmulatorFixture::writeToken());
+        QCOMPARE(reply.status, 404);
+        const std::string error = reply.json()["error"];
+        QVERIFY2(error.find("already in the " + target + " list") != std::string::npos, error.c_str());
+        QVERIFY(!reply.header("X-Error-Message").isEmpty());
+        QVERIFY(digest(hub->state()) == before);
+    }
+
+    // The batch reports per user and knows only user_not_found and request_not_found: a user
+    // already in the target list is a success, as the contract's outcome shape allows nothing else.
+    void batchRepeatedDecisionIsOk()
+    {
+        const std::string user = someUser("accepted");
+        const Reply reply = hub->post(nimbusApi + "batch",
+                                      Json{{"status", "accepted"}, {"requests", Json::array({Json{{"user", user}}})}},
+                                      EmulatorFixture::writeToken());
+        QCOMPARE(reply.status, 200);
+        JCOMPARE(reply.json(), Json::array({Json{{"user", user}, {"ok", true}}}));
+        QCOMPARE(hub->request(nimbusRepo, user)->status, std::string("accepted"));
+    }
+
     void handleRefusals_data()
     {
         QTest::addColumn<QByteArray>("token");
