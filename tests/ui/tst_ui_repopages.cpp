@@ -8,10 +8,13 @@
 #include "hub/repodirectory.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/shortcutsdialog.h"
+#include "mainwindow/statusbarwidgets.h"
 #include "repopage/repooverviewpage.h"
 #include "repos/repobrowser.h"
 #include "review/reviewpage.h"
+#include "review/taskbar.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollBar>
@@ -158,6 +161,22 @@ private Q_SLOTS:
             QVERIFY2(at > last, qPrintable(form));
             last = at;
         }
+    }
+
+    void longStatusMessagesDoNotSqueezeTheRepoList()
+    {
+        openReview();
+        window->resize(1000, 700);
+        QApplication::processEvents();
+        const int browserWidth = window->repoBrowser()->width();
+        const int windowWidth = window->width();
+        const QString longText = QStringLiteral("The Hub is limiting requests from this token: waiting 30 s. ").repeated(8);
+        window->reviewPage()->taskBar()->showMessage(longText, QStringLiteral("Details…"));
+        window->findChild<StatusBarWidgets *>()->setNote(longText);
+        QApplication::processEvents();
+        QCOMPARE(window->repoBrowser()->width(), browserWidth);
+        QCOMPARE(window->width(), windowWidth);
+        QVERIFY(window->minimumSizeHint().width() < 1000);
     }
 
     void shortcutsAreListed()
