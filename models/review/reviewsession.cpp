@@ -297,10 +297,11 @@ void ReviewSession::onJobFinished(DecisionJob *job)
     Run *run = m_run;
     run->finishedUsers += int(job->decision().users.size());
     run->allConfirmed += run->confirmed;
-    for (const DecisionOutcome &outcome : job->outcomes())
-        if (!outcome.ok && job->remaining().indexOf(outcome.user) < 0)
-            run->refused.append({outcome.user, outcomeErrorText(outcome.error)});
     const QStringList remaining = job->remaining();
+    const QSet<QString> retryable(remaining.cbegin(), remaining.cend());
+    for (const DecisionOutcome &outcome : job->outcomes())
+        if (!outcome.ok && !retryable.contains(outcome.user))
+            run->refused.append({outcome.user, outcomeErrorText(outcome.error)});
     if (!remaining.isEmpty()) {
         run->unconfirmed = job->decision();
         run->unconfirmed.users = remaining;
