@@ -1,5 +1,6 @@
 #include "commandregistry.h"
 
+#include "exportcommand.h"
 #include "requestscommand.h"
 
 namespace hubgate::cli {
@@ -17,6 +18,7 @@ using Factory = std::unique_ptr<Command> (*)();
 // One line per command.
 constexpr Factory Factories[] = {
     make<RequestsCommand>,
+    make<ExportCommand>,
 };
 
 } // namespace

@@ -251,6 +251,23 @@
     </message>
   </context>
   <context>
+    <name>hubgate::cli::ExportCommand</name>
+    <message numerus="yes">
+      <source>Loading access requests: %Ln so far</source>
+      <translation>
+        <numerusform>Loading access requests: %Ln so far</numerusform>
+        <numerusform>Loading access requests: %Ln so far</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %Ln access request(s) to %1.</source>
+      <translation>
+        <numerusform>Exported %Ln access request to %1.</numerusform>
+        <numerusform>Exported %Ln access requests to %1.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>hubgate::cli::RequestsCommand</name>
     <message numerus="yes">
       <source>Loading the access requests of %1: %Ln so far</source>

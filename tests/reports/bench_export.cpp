@@ -1,0 +1,123 @@
+// Figures for the export writers (not a test; run by hand):
+//   bench_export [requests=100000]
+// Builds the requests in memory (as after loading: 40 % pending, 50 % accepted, 10 % rejected,
+// a six-field gate form, some names with commas, quotes and non-ASCII), then times each format
+// (best of three) and saving the CSV atomically to a temporary folder.
+#include "reports/reportfile.h"
+#include "reports/reportwriter.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace hubgate;
+
+namespace {
+
+RepoRequests makeRepo(int count)
+{
+    RepoRequests repo;
+    repo.repo = QStringLiteral("nimbus-ai/nimbus-7b");
+    const QStringList names{QStringLiteral("Name"),         QStringLiteral("Affiliation"),
+                            QStringLiteral("Country"),      QStringLiteral("Start date"),
+                            QStringLiteral("Intended use"), QStringLiteral("I agree")};
+    for (const QString &name : names) {
+        GateField field;
+        field.name = name;
+        repo.form << field;
+    }
+    const QStringList statuses{QStringLiteral("pending"), QStringLiteral("accepted"),
+                               QStringLiteral("rejected")};
+    const QDateTime start(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    repo.requests.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        AccessRequest request;
+        request.user.id = QStringLiteral("64a%1").arg(i, 21, 10, QLatin1Char('0'));
+        request.user.name = QStringLiteral("user-%1").arg(i);
+        request.user.fullname = i % 7 == 0 ? QStringLiteral("Zoë \"Z\", Ünïcødé %1").arg(i)
+                                           : QStringLiteral("User Number %1").arg(i);
+        if (i % 25 != 0)
+            request.user.email = QStringLiteral("user%1@example.org").arg(i);
+        request.user.avatarUrl = QStringLiteral("/avatars/%1.svg").arg(i);
+        const int bucket = i % 10;
+        request.status = statuses.at(bucket < 4 ? 0 : bucket < 9 ? 1 : 2);
+        request.requestedAt = start.addSecs(qint64(i) * 60);
+        if (bucket >= 4) {
+            request.reviewedAt = request.requestedAt.addSecs(3600);
+            if (bucket < 9)
+                request.grantedBy = QStringLiteral("mira-patel");
+        }
+        request.fields.insert(names.at(0), request.user.fullname);
+        request.fields.insert(names.at(1), i % 3 == 0 ? QStringLiteral("Acme, Inc.")
+                                                      : QStringLiteral("University of Somewhere"));
+        request.fields.insert(names.at(2), QStringLiteral("FR"));
+        request.fields.insert(names.at(3), QStringLiteral("2026-10-01"));
+        request.fields.insert(
+            names.at(4), QStringLiteral("Research on small language models\nand their evaluation"));
+        request.fields.insert(names.at(5), QStringLiteral("true"));
+        repo.requests.append(request);
+    }
+    return repo;
+}
+
+double bestOfThree(const RepoRequests &repo, const ReportOptions &options, qsizetype *bytes)
+{
+    double best = 1e12;
+    for (int run = 0; run < 3; ++run) {
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        writeReport({repo}, options, &out);
+        best = std::min(best, double(timer.nsecsElapsed()) / 1e6);
+        *bytes = out.size();
+    }
+    return best;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
+    const RepoRequests repo = makeRepo(count);
+    QJsonObject figures{{QStringLiteral("requests"), count}};
+
+    const struct
+    {
+        const char *key;
+        ReportOptions options;
+    } runs[] = {
+        {"json", {ReportFormat::HubJson, EmailMode::Keep, false}},
+        {"csv", {ReportFormat::Csv, EmailMode::Keep, true}},
+        {"jsonl", {ReportFormat::JsonLines, EmailMode::Keep, false}},
+        {"csv_hash_email", {ReportFormat::Csv, EmailMode::Hash, false}},
+    };
+    for (const auto &run : runs) {
+        qsizetype bytes = 0;
+        const double ms = bestOfThree(repo, run.options, &bytes);
+        std::printf("%-16s %8.1f ms  %6.1f MB\n", run.key, ms, double(bytes) / 1e6);
+        figures.insert(QStringLiteral("%1_ms").arg(QLatin1String(run.key)), qRound(ms * 10) / 10.0);
+        figures.insert(QStringLiteral("%1_mb").arg(QLatin1String(run.key)),
+                       qRound(double(bytes) / 1e5) / 10.0);
+    }
+
+    QTemporaryDir dir;
+    QByteArray csv;
+    QElapsedTimer timer;
+    timer.start();
+    writeReport({repo}, ReportOptions{ReportFormat::Csv, EmailMode::Keep, true}, &csv);
+    QString error;
+    const bool saved = ReportFile::save(dir.filePath(QStringLiteral("export.csv")), csv, &error) ==
+                       ReportFile::Outcome::Saved;
+    const double total = double(timer.nsecsElapsed()) / 1e6;
+    std::printf("%-16s %8.1f ms  %s\n", "csv_to_file", total, saved ? "saved" : qPrintable(error));
+    figures.insert(QStringLiteral("csv_to_file_ms"), qRound(total * 10) / 10.0);
+
+    std::printf("%s\n", QJsonDocument(figures).toJson(QJsonDocument::Compact).constData());
+    return saved ? 0 : 1;
+}
