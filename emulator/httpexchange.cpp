@@ -105,6 +105,7 @@ std::string reasonPhrase(int status)
     case 200: return "OK";
     case 201: return "Created";
     case 204: return "No Content";
+    case 206: return "Partial Content";
     case 302: return "Found";
     case 303: return "See Other";
     case 304: return "Not Modified";
@@ -117,6 +118,7 @@ std::string reasonPhrase(int status)
     case 409: return "Conflict";
     case 412: return "Precondition Failed";
     case 413: return "Payload Too Large";
+    case 416: return "Range Not Satisfiable";
     case 422: return "Unprocessable Entity";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";

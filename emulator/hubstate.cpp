@@ -109,6 +109,9 @@ std::string sha1Hex(const std::string &data)
 
 const Commit *Repo::commitAt(const std::string &rev) const
 {
+    // As in git, HEAD names the default branch (the JavaScript client asks for revision/HEAD).
+    if (rev == "HEAD")
+        return headCommit();
     for (const std::string &ref : {"refs/heads/" + rev, "refs/tags/" + rev, rev}) {
         const auto it = refs.find(ref);
         if (it != refs.end())

@@ -15,13 +15,16 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libqt6svg6 libgl-dev libglx-dev
     qtkeychain-qt6-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev iso-codes
-    python3 python3-jsonschema curl
+    python3 python3-jsonschema curl nodejs npm
     xvfb xauth dbus gnome-keyring fonts-dejavu-core
 )
 
 install_deps() {
     local missing=()
     for p in "${packages[@]}"; do
+        # A Node.js from another Debian repository bundles npm (and conflicts with Debian's npm
+        # package): a working command is enough.
+        case "$p" in nodejs | npm) command -v "${p/nodejs/node}" >/dev/null && continue ;; esac
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
     done
     if [ ${#missing[@]} -eq 0 ]; then
@@ -48,6 +51,12 @@ with_keyring() {
         exec "$@"' keyring "$@"
 }
 
+# The Hub's JavaScript client for tests/conformance/js, at the version its package-lock.json pins
+# (from the npm registry, or npm's cache).
+install_js() {
+    npm ci --prefix "$root/tests/conformance/js" --prefer-offline --no-audit --no-fund
+}
+
 run_tests() {
     cd "$root/build/$preset"
     export QT_QPA_PLATFORM=offscreen
@@ -72,7 +81,7 @@ shift || true
 case "$cmd" in
     deps) install_deps ;;
     build) install_deps; build "$@" ;;
-    test) install_deps; build; run_tests ;;
+    test) install_deps; build; install_js; run_tests ;;
     demo) install_deps; build; run_demo "$@" ;;
     *) sed -n '2,7p' "$0"; exit 2 ;;
 esac

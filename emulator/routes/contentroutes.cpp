@@ -3,6 +3,10 @@
 #include "../hubapi.h"
 
 #include <QByteArray>
+
+#include <algorithm>
+#include <limits>
+#include <optional>
 #include <sstream>
 
 namespace emu {
@@ -189,6 +193,82 @@ bool passesGate(const HubState &state, const Caller &caller, const Repo &repo)
     return !repo.orgMembersGated || role->second == "admin";
 }
 
+// A single byte range of a file (RFC 9110, section 14), as asked for by a Range header.
+struct ByteRange
+{
+    enum class Kind { Whole, Part, Unsatisfiable } kind = Kind::Whole;
+    std::size_t first = 0;
+    std::size_t last = 0; // inclusive
+};
+
+// Digits only; saturates instead of overflowing. No value for an empty or non-digit string.
+std::optional<std::size_t> parseBytePosition(const std::string &text)
+{
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    constexpr std::size_t limit = std::numeric_limits<std::size_t>::max() / 10 - 9;
+    std::size_t value = 0;
+    for (const char digit : text) {
+        if (value > limit)
+            return std::numeric_limits<std::size_t>::max();
+        value = value * 10 + std::size_t(digit - '0');
+    }
+    return value;
+}
+
+std::string trimmed(const std::string &text)
+{
+    const auto begin = text.find_first_not_of(" \t");
+    if (begin == std::string::npos)
+        return {};
+    return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
+}
+
+// "bytes=FIRST-LAST", "bytes=FIRST-" or "bytes=-SUFFIX" on a file of `size` bytes. Whatever else
+// (another unit, several ranges, bad syntax) is ignored and the whole file is sent, as RFC 9110
+// allows; a range starting at or past the end (or an empty suffix) cannot be satisfied.
+ByteRange parseRange(const std::string &header, std::size_t size)
+{
+    ByteRange range;
+    const std::string value = trimmed(header);
+    const auto equals = value.find('=');
+    if (equals == std::string::npos || QByteArray::fromStdString(trimmed(value.substr(0, equals))).toLower() != "bytes")
+        return range;
+    const std::string spec = trimmed(value.substr(equals + 1));
+    const auto dash = spec.find('-');
+    if (spec.find(',') != std::string::npos || dash == std::string::npos)
+        return range;
+    const std::string firstText = trimmed(spec.substr(0, dash)), lastText = trimmed(spec.substr(dash + 1));
+    if (firstText.empty()) {
+        const auto suffix = parseBytePosition(lastText);
+        if (!suffix || size == 0)
+            return range;
+        if (*suffix == 0) {
+            range.kind = ByteRange::Kind::Unsatisfiable;
+            return range;
+        }
+        range.kind = ByteRange::Kind::Part;
+        range.first = *suffix >= size ? 0 : size - *suffix;
+        range.last = size - 1;
+        return range;
+    }
+    const auto first = parseBytePosition(firstText);
+    const auto last = lastText.empty() ? std::optional<std::size_t>(std::numeric_limits<std::size_t>::max())
+                                       : parseBytePosition(lastText);
+    if (!first || !last || *last < *first)
+        return range;
+    if (*first >= size) {
+        range.kind = ByteRange::Kind::Unsatisfiable;
+        return range;
+    }
+    range.kind = ByteRange::Kind::Part;
+    range.first = *first;
+    range.last = std::min(*last, size - 1);
+    return range;
+}
+
+// GET (and HEAD) of a file: .../resolve/{rev}/{path}, and .../raw/{rev}/{path}, which is the same
+// here because the emulator stores no LFS or Xet files (on the Hub, raw gives the pointer file).
 HttpResponse resolve(HubApi &api, RouteContext &c)
 {
     const std::string typePlural = c.args[0].empty() ? "models" : "datasets";
@@ -223,8 +303,31 @@ HttpResponse resolve(HubApi &api, RouteContext &c)
         response.status = 304;
         return response;
     }
-    response.body = file->second;
+    response.setHeader("Accept-Ranges", "bytes");
+    const std::string &content = file->second;
+    const std::string rangeHeader = c.request.header("range");
+    const std::string ifRange = c.request.header("if-range");
+    // If-Range: the range applies only while the file is still the one the client knows.
+    const ByteRange range = rangeHeader.empty() || (!ifRange.empty() && ifRange != etag)
+                                ? ByteRange{}
+                                : parseRange(rangeHeader, content.size());
+    const std::string total = std::to_string(content.size());
+    if (range.kind == ByteRange::Kind::Unsatisfiable) {
+        HttpResponse refused = HttpResponse::error(416, "Requested range not satisfiable: " + rangeHeader);
+        refused.setHeader("Content-Range", "bytes */" + total);
+        refused.setHeader("ETag", etag);
+        refused.setHeader("X-Repo-Commit", oid);
+        return refused;
+    }
     response.setHeader("Content-Type", "text/plain; charset=utf-8");
+    if (range.kind == ByteRange::Kind::Part) {
+        response.status = 206;
+        response.setHeader("Content-Range", "bytes " + std::to_string(range.first) + "-" +
+                                                std::to_string(range.last) + "/" + total);
+        response.body = content.substr(range.first, range.last - range.first + 1);
+        return response;
+    }
+    response.body = content;
     return response;
 }
 
@@ -252,6 +355,8 @@ void registerContentRoutes(HubApi &api)
     api.route("POST", "/api/(models|datasets)/([^/]+)/([^/]+)/commit/(.+)",
               [&api](RouteContext &c) { return commit(api, c); });
     api.route("GET", "/(datasets/)?([^/]+)/([^/]+)/resolve/([^/]+)/(.+)",
+              [&api](RouteContext &c) { return resolve(api, c); });
+    api.route("GET", "/(datasets/)?([^/]+)/([^/]+)/raw/([^/]+)/(.+)",
               [&api](RouteContext &c) { return resolve(api, c); });
     api.route("POST", "/api/validate-yaml", [](RouteContext &c) { return validateYaml(c); });
 }
