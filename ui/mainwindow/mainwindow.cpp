@@ -240,7 +240,7 @@ void MainWindow::showNotice(const QString &text, int buttons)
         row->addStretch();
         auto *layout = new QVBoxLayout(m_notice);
         layout->setContentsMargins(48, 24, 48, 24);
-        layout->addStretch();
+        layout->addStretch(1); // a third above, two thirds below
         // Full width, text centred: an aligned word-wrapped label gets too narrow and is cut.
         layout->addWidget(m_noticeText);
         layout->addLayout(row);
