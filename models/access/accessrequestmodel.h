@@ -52,6 +52,9 @@ public:
     // Answers that are empty strings are left out of its fields.
     AccessRequest requestAt(int row) const;
 
+    // What a search looks in: user, name, e-mail and answers, lower case. Pure, thread-safe.
+    static QString searchTextOf(const AccessRequest &request);
+
     // "Pending", "Accepted", "Rejected" translated; an unknown status as sent.
     static QString statusDisplayName(const QString &status);
 

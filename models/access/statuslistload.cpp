@@ -1,5 +1,6 @@
 #include "statuslistload.h"
 
+#include "accessrequestmodel.h"
 #include "hub/hubclient.h"
 #include "requestbudget.h"
 
@@ -163,7 +164,12 @@ void StatusListLoad::onReply(const std::shared_ptr<Slice> &slice, int pageIndex,
         if (slice && generation == m_generation)
             onParsed(slice, pageIndex, next, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(parseAccessRequestPage, job->body()));
+    watcher->setFuture(QtConcurrent::run([body = job->body()] {
+        ParsedRequestPage page = parseAccessRequestPage(body);
+        for (AccessRequest &request : page.requests) // the model's work that needs no model
+            request.searchText = AccessRequestModel::searchTextOf(request);
+        return page;
+    }));
 }
 
 void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex, const QUrl &next,
