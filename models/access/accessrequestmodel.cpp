@@ -161,6 +161,14 @@ QString AccessRequestModel::searchTextOf(const AccessRequest &request)
     return lowerCased(std::move(search));
 }
 
+ParsedRequestPage AccessRequestModel::parsePage(const QByteArray &json)
+{
+    ParsedRequestPage page = parseAccessRequestPage(json);
+    for (AccessRequest &request : page.requests)
+        request.searchText = searchTextOf(request);
+    return page;
+}
+
 AccessRequestModel::Packed AccessRequestModel::pack(const AccessRequest &request)
 {
     Packed packed;

@@ -164,12 +164,7 @@ void StatusListLoad::onReply(const std::shared_ptr<Slice> &slice, int pageIndex,
         if (slice && generation == m_generation)
             onParsed(slice, pageIndex, next, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([body = job->body()] {
-        ParsedRequestPage page = parseAccessRequestPage(body);
-        for (AccessRequest &request : page.requests) // the model's work that needs no model
-            request.searchText = AccessRequestModel::searchTextOf(request);
-        return page;
-    }));
+    watcher->setFuture(QtConcurrent::run(&AccessRequestModel::parsePage, job->body()));
 }
 
 void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex, const QUrl &next,

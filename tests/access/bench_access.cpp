@@ -100,7 +100,7 @@ QList<QList<AccessRequest>> parseAll(const QList<QByteArray> &pages)
 {
     QList<QList<AccessRequest>> out;
     for (const QByteArray &page : pages)
-        out.append(parseAccessRequestPage(page).requests);
+        out.append(AccessRequestModel::parsePage(page).requests); // as the loader does, off the UI thread
     return out;
 }
 
