@@ -23,7 +23,8 @@ Json githubPublisher(const std::string &repository = "mira-patel/poet-training")
 Json seedPublishers(const std::string &key, const std::string &value)
 {
     Json out = Json::array();
-    for (Json entry : EmulatorFixture::demoSeed()["trustedPublishers"]) {
+    const Json seed = EmulatorFixture::demoSeed();
+    for (Json entry : seed["trustedPublishers"]) {
         if (entry.value(key, std::string()) != value)
             continue;
         entry.erase("repo");
@@ -134,7 +135,7 @@ private Q_SLOTS:
         const QString user = QString::fromStdString(userPublishers);
         const QByteArray read = EmulatorFixture::readToken(), write = EmulatorFixture::writeToken();
         const QByteArray sam = EmulatorFixture::contributorToken();
-        for (const QByteArray method : {QByteArrayLiteral("GET"), QByteArrayLiteral("POST")}) {
+        for (const QByteArray &method : {QByteArrayLiteral("GET"), QByteArrayLiteral("POST")}) {
             const QByteArray m = method + ' ';
             QTest::newRow(QByteArray(m + "repo, no token").constData()) << method << nimbus << QByteArray() << 401;
             QTest::newRow(QByteArray(m + "repo, read token").constData()) << method << nimbus << read << 403;
