@@ -1,8 +1,10 @@
 #include "hubstate.h"
 
+#include "publishers.h"
 #include "requestgenerator.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <openssl/sha.h>
@@ -24,10 +26,34 @@ std::optional<RepoType> repoTypeFromPlural(const std::string &plural)
     return std::nullopt;
 }
 
+namespace {
+std::atomic<std::int64_t> clockOffset{0};
+} // namespace
+
 std::int64_t nowMs()
 {
     using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() + clockOffset;
+}
+
+void setClockOffsetMs(std::int64_t offset)
+{
+    clockOffset = offset;
+}
+
+std::int64_t clockOffsetMs()
+{
+    return clockOffset;
+}
+
+std::string publisherOwner(RepoType type, const std::string &repoId)
+{
+    return (type == RepoType::Model ? "model:" : "dataset:") + repoId;
+}
+
+std::string userPublisherOwner(const std::string &userName)
+{
+    return "user:" + userName;
 }
 
 std::string isoTime(std::int64_t ms)
@@ -355,6 +381,7 @@ HubState HubState::fromJson(const Json &seed)
         }
         state.m_repos.push_back(std::move(repo));
     }
+    loadPublishers(state, seed.value("trustedPublishers", Json::array()));
     return state;
 }
 
@@ -423,6 +450,8 @@ Json HubState::toJson() const
     }
     if (resetStatus)
         out["features"] = Json{{"resetStatus", true}};
+    if (Json publishersJson = savePublishers(*this); !publishersJson.empty())
+        out["trustedPublishers"] = std::move(publishersJson);
     return out;
 }
 
@@ -451,7 +480,27 @@ const Token *HubState::token(const std::string &value) const
     for (const auto &t : m_tokens)
         if (t.value == value)
             return &t;
+    for (const auto &issued : m_issued)
+        if (issued.token.value == value)
+            return &issued.token;
     return nullptr;
+}
+
+const Token &HubState::issueToken(Token token, std::optional<User> actor)
+{
+    // Tokens expired a day ago are dropped here, so the list stays as short as an hour of exchanges.
+    const std::int64_t now = nowMs();
+    std::erase_if(m_issued, [now](const IssuedToken &t) { return t.token.expiresAtMs + 86400000 <= now; });
+    m_issued.push_back({std::move(token), std::move(actor)});
+    return m_issued.back().token;
+}
+
+const User *HubState::tokenUser(const Token &token) const
+{
+    for (const auto &issued : m_issued)
+        if (&issued.token == &token && issued.actor)
+            return &*issued.actor;
+    return userByName(token.user);
 }
 
 Repo *HubState::repo(RepoType type, const std::string &ns, const std::string &name)

@@ -3,6 +3,7 @@
 // Plain C++ over nlohmann::json so the seed format and the persisted state are one format.
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -45,6 +46,22 @@ struct Token
     std::string displayName;
     std::int64_t createdAtMs = 0;
     Json scoped = Json::array(); // fine-grained: [{entity: {type, name}, permissions: [...]}]
+    // Tokens issued by the OIDC token exchange: "repo" or "user", and when they stop working.
+    std::string issuedFor;
+    std::int64_t expiresAtMs = 0; // 0: never
+};
+
+// A trusted publisher: CI jobs whose OIDC ID token has this issuer and these claims may exchange
+// it for a short-lived Hub token (see publishers.h).
+struct Publisher
+{
+    std::string id; // 24 hex
+    std::string provider; // github | gitlab | circleci | bitbucket | custom
+    std::string issuer;
+    Json claims = Json::object(); // name -> exact value (strings)
+    std::int64_t createdAtMs = 0;
+    std::string createdBy; // user name
+    std::int64_t lastUsedAtMs = 0; // 0 until an exchange succeeds
 };
 
 struct AccessRequest
@@ -136,6 +153,14 @@ public:
     // The Hub's coming "reset" request status (hub-docs PR #2799); off unless enabled.
     bool resetStatus = false;
 
+    // Trusted publishers by owner: publisherOwner(type, id) or userPublisherOwner(name).
+    std::map<std::string, std::vector<Publisher>> publishers;
+
+    // Tokens from the OIDC exchange: kept apart from the seeded ones and not persisted (they
+    // live an hour). A repo token acts as its own synthetic user, returned by tokenUser().
+    const Token &issueToken(Token token, std::optional<User> actor);
+    const User *tokenUser(const Token &token) const;
+
 private:
     std::vector<User> m_users;
     std::unordered_map<std::string, std::size_t> m_userByName;
@@ -143,10 +168,22 @@ private:
     std::vector<Org> m_orgs;
     std::vector<Token> m_tokens;
     std::vector<std::unique_ptr<Repo>> m_repos;
+    struct IssuedToken
+    {
+        Token token;
+        std::optional<User> actor;
+    };
+    std::deque<IssuedToken> m_issued; // a deque: Caller keeps pointers while tokens are added
 };
 
+std::string publisherOwner(RepoType type, const std::string &repoId); // "model:ns/name"
+std::string userPublisherOwner(const std::string &userName);          // "user:name"
+
 // Helpers shared by the state and the routes.
-std::int64_t nowMs();
+std::int64_t nowMs(); // the system clock plus the offset below
+// Shifts the emulator's clock (process-wide) so tests can expire tokens without waiting.
+void setClockOffsetMs(std::int64_t offset);
+std::int64_t clockOffsetMs();
 std::string isoTime(std::int64_t ms);                      // 2026-01-02T03:04:05.678Z
 std::optional<std::int64_t> parseIsoTime(const std::string &text);
 std::string hexId(std::uint64_t a, std::uint64_t b = 0); // 24 hex digits

@@ -101,7 +101,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Enable the Hub's coming \"reset\" access-request status (list, handle, report)."));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         QStringLiteral("Log every request with its status and duration on stderr."));
-    parser.addOptions({port, seed, stateFile, readyFile, fault, rateLimit, generate, randomSeed, resetStatus, verbose});
+    const QCommandLineOption hubUrl(QStringLiteral("hub-url"),
+        QStringLiteral("The Hub URL OIDC ID tokens must have as their aud (default https://huggingface.co)."),
+        QStringLiteral("URL"));
+    parser.addOptions({port, seed, stateFile, readyFile, fault, rateLimit, generate, randomSeed, resetStatus, verbose, hubUrl});
     parser.process(app);
 
     bool ok = false;
@@ -150,6 +153,8 @@ int main(int argc, char *argv[])
         server.api().faults().setRateLimit(limit, window);
     }
     server.setLogRequests(parser.isSet(verbose));
+    if (parser.isSet(hubUrl))
+        server.api().setHubUrl(parser.value(hubUrl).toStdString());
     if (!statePath.isEmpty()) {
         server.setPersistPath(statePath);
         if (!resume && !server.saveState(&error))
