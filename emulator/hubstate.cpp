@@ -33,6 +33,13 @@ std::int64_t nowMs()
 
 std::string isoTime(std::int64_t ms)
 {
+    std::string out;
+    appendIsoTime(out, ms);
+    return out;
+}
+
+void appendIsoTime(std::string &out, std::int64_t ms)
+{
     // By hand (civil date from days, H. Hinnant's algorithm): gmtime_r and snprintf cost more
     // than the rest of a request list item.
     std::int64_t seconds = ms / 1000;
@@ -56,12 +63,14 @@ std::string isoTime(std::int64_t ms)
     const int day = static_cast<int>(dayOfYear - (153 * mp + 2) / 5 + 1);
     const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
     const std::int64_t year = yearOfEra + era * 400 + (month <= 2);
-    if (year < 0 || year > 9999)
-        return "0000-01-01T00:00:00.000Z";
-    std::string out = "0000-00-00T00:00:00.000Z";
-    const auto put = [&out](std::size_t at, std::int64_t value, int digits) {
+    if (year < 0 || year > 9999) {
+        out += "0000-01-01T00:00:00.000Z";
+        return;
+    }
+    char text[] = "0000-00-00T00:00:00.000Z";
+    const auto put = [&text](std::size_t at, std::int64_t value, int digits) {
         for (int i = digits - 1; i >= 0; --i, value /= 10)
-            out[at + std::size_t(i)] = char('0' + value % 10);
+            text[at + std::size_t(i)] = char('0' + value % 10);
     };
     put(0, year, 4);
     put(5, month, 2);
@@ -70,7 +79,7 @@ std::string isoTime(std::int64_t ms)
     put(14, secondOfDay / 60 % 60, 2);
     put(17, secondOfDay % 60, 2);
     put(20, millis, 3);
-    return out;
+    out.append(text, sizeof text - 1);
 }
 
 std::optional<std::int64_t> parseIsoTime(const std::string &text)
@@ -343,6 +352,13 @@ const User &HubState::addUser(User user)
     m_userById[user.id] = m_users.size();
     m_users.push_back(std::move(user));
     return m_users.back();
+}
+
+void HubState::reserveUsers(std::size_t more)
+{
+    m_users.reserve(m_users.size() + more);
+    m_userByName.reserve(m_users.size() + more);
+    m_userById.reserve(m_users.size() + more);
 }
 
 HubState HubState::fromJson(const Json &seed)

@@ -164,6 +164,7 @@ public:
     const User *userByName(const std::string &name) const;
     const User *userById(const std::string &id) const;
     const User &addUser(User user); // name must be unused
+    void reserveUsers(std::size_t more); // room for `more` new users without regrowing
     const Org *org(const std::string &name) const;
     const Token *token(const std::string &value) const;
     Repo *repo(RepoType type, const std::string &ns, const std::string &name);
@@ -193,6 +194,7 @@ private:
 // Helpers shared by the state and the routes.
 std::int64_t nowMs();
 std::string isoTime(std::int64_t ms);                      // 2026-01-02T03:04:05.678Z
+void appendIsoTime(std::string &out, std::int64_t ms);     // the same, without a temporary
 std::optional<std::int64_t> parseIsoTime(const std::string &text);
 std::string hexId(std::uint64_t a, std::uint64_t b = 0); // 24 hex digits
 std::string sha1Hex(const std::string &data);

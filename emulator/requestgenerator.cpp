@@ -124,9 +124,11 @@ public:
         for (std::size_t i = 0; i < times.size(); ++i)
             times[i] = times[i - i % run];
 
-        std::vector<AccessRequest> requests = m_repo.requests();
+        m_state.reserveUsers(times.size());
+        std::vector<AccessRequest> requests;
+        requests.reserve(m_repo.requests().size() + times.size());
+        requests.insert(requests.end(), m_repo.requests().begin(), m_repo.requests().end());
         const std::size_t existing = requests.size();
-        requests.reserve(requests.size() + times.size());
         std::uniform_real_distribution<double> share(0.0, 1.0);
         for (const std::int64_t t : times) {
             User account = makeUser();

@@ -85,7 +85,9 @@ std::string requestJson(const HubState &state, const AccessRequest &request)
     appendUser(out, *state.userById(request.userId), true, true);
     out += ",\"status\":";
     appendString(out, request.status);
-    out += ",\"timestamp\":\"" + isoTime(request.timestampMs) + '"';
+    out += ",\"timestamp\":\"";
+    appendIsoTime(out, request.timestampMs);
+    out += '"';
     if (!request.fields.empty()) {
         out += ",\"fields\":{";
         bool first = true;
@@ -99,8 +101,11 @@ std::string requestJson(const HubState &state, const AccessRequest &request)
         }
         out += '}';
     }
-    if (request.reviewedAtMs)
-        out += ",\"reviewedAt\":\"" + isoTime(request.reviewedAtMs) + '"';
+    if (request.reviewedAtMs) {
+        out += ",\"reviewedAt\":\"";
+        appendIsoTime(out, request.reviewedAtMs);
+        out += '"';
+    }
     if (!request.grantedById.empty()) {
         if (const User *granter = state.userById(request.grantedById)) {
             out += ",\"grantedBy\":";
