@@ -46,6 +46,16 @@ void registerControlRoutes(HubApi &api)
         return HttpResponse::json(200, api.faults().toJson());
     });
 
+    api.route("PUT", "/_emulator/latency", [&api](RouteContext &c) {
+        const auto body = parseJsonBody(c.request.body);
+        const Json ms = body && body->is_object() ? body->value("ms", Json()) : Json();
+        const Json jitter = body && body->is_object() ? body->value("jitter", Json(0)) : Json();
+        if (!ms.is_number_integer() || !jitter.is_number_integer() ||
+            !api.faults().setLatency(ms.get<int>(), jitter.get<int>()))
+            return HttpResponse::error(400, "Expected {\"ms\": N, \"jitter\": J} with 0 <= J <= N <= 600000");
+        return HttpResponse::json(200, api.faults().toJson());
+    });
+
     // Hub behaviour that is announced but not live yet, off unless switched on.
     api.route("GET", "/_emulator/features", [&api](RouteContext &) {
         return HttpResponse::json(200, Json{{"resetStatus", api.state().resetStatus}});
@@ -89,6 +99,7 @@ void registerControlRoutes(HubApi &api)
         options.pendingShare = body->value("pending", options.pendingShare);
         options.acceptedShare = body->value("accepted", options.acceptedShare);
         options.spanDays = body->value("spanDays", options.spanDays);
+        options.sameTimestampRun = body->value("sameTimestampRun", 1);
         if (options.count < 1 || options.count > 2000000)
             return HttpResponse::error(400, "\"count\" must be between 1 and 2000000");
         const auto start = std::chrono::steady_clock::now();
