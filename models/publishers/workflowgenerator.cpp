@@ -153,7 +153,11 @@ QString shellSnippet(const PublisherScope &scope, const QUrl &hubUrl)
 
 QString audienceFor(const QUrl &hubUrl)
 {
-    return hubUrl.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+    // StripTrailingSlash keeps the slash of a root path ("https://hub/"); the audience has none.
+    QString audience = hubUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+    while (audience.endsWith(QLatin1Char('/')))
+        audience.chop(1);
+    return audience;
 }
 
 QString yamlScalar(const QString &text)
