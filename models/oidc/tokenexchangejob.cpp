@@ -1,9 +1,10 @@
 #include "tokenexchangejob.h"
 
-#include "hub/hubjob.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 
 namespace hubgate {
 
@@ -19,10 +20,11 @@ TokenExchangeJob::TokenExchangeJob(QNetworkAccessManager *nam, const QUrl &hubUr
 
 TokenExchangeJob::~TokenExchangeJob()
 {
-    if (m_job)
-        m_job->cancel();
+    if (m_reply)
+        m_reply->abort();
 }
 
+// Sent once, never retried: an ID token may be accepted only once. No Hub token goes with it.
 void TokenExchangeJob::start()
 {
     const QJsonObject body{
@@ -31,39 +33,36 @@ void TokenExchangeJob::start()
         {QStringLiteral("subject_token"), QString::fromLatin1(m_idToken)},
         {QStringLiteral("resource"), m_resource},
     };
-    HubRequest request;
-    request.method = "POST";
     QUrl url = m_hubUrl;
-    url.setPath(m_hubUrl.path(QUrl::FullyEncoded).chopped(m_hubUrl.path().endsWith(QLatin1Char('/')) ? 1 : 0) +
-                QStringLiteral("/oauth/token"));
-    request.url = url;
-    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    request.idempotent = false; // an ID token may be single use
-    request.subject = m_resource;
-    RetryPolicy policy;
-    auto *job = new HubJob(m_nam, std::move(request), QByteArray(), m_hubUrl, policy, this);
-    m_job = job;
-    connect(job, &HubJob::finished, this, &TokenExchangeJob::onReply);
-    job->start();
+    QString path = m_hubUrl.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/oauth/token"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(m_timeoutMs);
+    m_reply = m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(m_reply, &QNetworkReply::finished, this, &TokenExchangeJob::onReply);
 }
 
-void TokenExchangeJob::onReply(HubJob *job)
+void TokenExchangeJob::onReply()
 {
-    m_job = nullptr;
-    m_hubError = job->error();
-    m_requestId = job->responseHeader("X-Request-Id");
-    const QJsonObject reply = QJsonDocument::fromJson(job->body()).object();
-    m_ok = job->isOk() && reply.value(QLatin1String("access_token")).isString();
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_requestId = reply->rawHeader("X-Request-Id");
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    m_ok = reply->error() == QNetworkReply::NoError && answer.value(QLatin1String("access_token")).isString();
     if (m_ok) {
-        m_accessToken = reply.value(QLatin1String("access_token")).toString().toUtf8();
-        m_tokenType = reply.value(QLatin1String("token_type")).toString();
-        m_issuedTokenType = reply.value(QLatin1String("issued_token_type")).toString();
-        m_expiresIn = reply.value(QLatin1String("expires_in")).toInt();
+        m_accessToken = answer.value(QLatin1String("access_token")).toString().toUtf8();
+        m_tokenType = answer.value(QLatin1String("token_type")).toString();
+        m_issuedTokenType = answer.value(QLatin1String("issued_token_type")).toString();
+        m_expiresIn = answer.value(QLatin1String("expires_in")).toInt();
     } else {
-        m_errorCode = reply.value(QLatin1String("error")).toString();
-        m_errorDescription = reply.value(QLatin1String("error_description")).toString();
-        if (m_requestId.isEmpty())
-            m_requestId = m_hubError.requestId;
+        m_errorCode = answer.value(QLatin1String("error")).toString();
+        m_errorDescription = answer.value(QLatin1String("error_description")).toString();
+        m_transportError = m_status == 0 ? reply->errorString() : tr("HTTP %1").arg(m_status);
     }
     Q_EMIT finished(this);
 }
@@ -84,7 +83,7 @@ QString TokenExchangeJob::summary() const
                                                                              : tr("a token for %1").arg(m_resource);
         return tr("The Hub accepted the ID token and issued %1, valid for %n second(s).", nullptr, m_expiresIn).arg(kind);
     }
-    QString text = m_errorCode.isEmpty() ? m_hubError.message()
+    QString text = m_errorCode.isEmpty() ? tr("The exchange failed: %1.").arg(m_transportError)
                                          : m_errorDescription.isEmpty()
                                                ? tr("The Hub refused the exchange: %1.").arg(m_errorCode)
                                                : tr("The Hub refused the exchange: %1 (%2).").arg(m_errorDescription, m_errorCode);

@@ -3,17 +3,14 @@
 // and a resource. Reports the issued token's type and lifetime, or the Hub's error with its
 // request ID. The tokens are never logged; the issued one is kept in memory for the caller.
 
-#include "hub/huberror.h"
-
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace hubgate {
-
-class HubJob;
 
 class TokenExchangeJob : public QObject
 {
@@ -25,6 +22,7 @@ public:
     ~TokenExchangeJob() override;
 
     void start(); // finished() once; not self-deleting
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     bool isOk() const { return m_ok; }
     // Success.
@@ -38,20 +36,21 @@ public:
     QString errorCode() const { return m_errorCode; }
     QString errorDescription() const { return m_errorDescription; }
     QByteArray requestId() const { return m_requestId; }
-    const HubError &hubError() const { return m_hubError; }
+    int httpStatus() const { return m_status; } // 0 when the Hub was not reached
     QString summary() const; // one or two sentences
 
 Q_SIGNALS:
     void finished(hubgate::TokenExchangeJob *job);
 
 private:
-    void onReply(HubJob *job);
+    void onReply();
 
     QNetworkAccessManager *m_nam;
     QUrl m_hubUrl;
     QByteArray m_idToken;
     QString m_resource;
-    QPointer<HubJob> m_job;
+    int m_timeoutMs = 30000;
+    QPointer<QNetworkReply> m_reply;
     bool m_ok = false;
     QString m_tokenType;
     QString m_issuedTokenType;
@@ -60,7 +59,8 @@ private:
     QString m_errorCode;
     QString m_errorDescription;
     QByteArray m_requestId;
-    HubError m_hubError;
+    QString m_transportError;
+    int m_status = 0;
 };
 
 } // namespace hubgate
