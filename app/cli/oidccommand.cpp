@@ -1,8 +1,7 @@
 #include "oidccommand.h"
 
 #include "hub/hubclient.h"
-#include "oidc/issuerkeysjob.h"
-#include "oidc/tokenexplanation.h"
+#include "oidc/tokendebugger.h"
 #include "publishers/publisherjob.h"
 #include "publisherscopeargument.h"
 
@@ -130,12 +129,11 @@ void OidcCommand::runWithHub(HubClient *client)
         fail(ExitCode::BadInput, problem);
         return;
     }
-    const std::optional<DecodedJwt> token = decodeJwt(text, &problem);
-    if (!token) {
-        fail(ExitCode::BadInput, problem);
+    m_debugger = new TokenDebugger(new QNetworkAccessManager(this), endpoint(), this);
+    if (!m_debugger->setInput(text)) {
+        fail(ExitCode::BadInput, m_debugger->inputError());
         return;
     }
-    m_raw = token->raw;
     if (m_publishersFile) {
         const std::optional<QByteArray> contents = readFile(*m_publishersFile, &problem);
         const auto publishers = contents ? parsePublisherList(*contents, &problem) : std::nullopt;
@@ -143,7 +141,7 @@ void OidcCommand::runWithHub(HubClient *client)
             fail(ExitCode::BadInput, tr("The publishers in %1 cannot be read: %2").arg(*m_publishersFile, problem));
             return;
         }
-        m_publishers = *publishers;
+        m_debugger->setPublishers(*publishers);
         fetchKeysThenReport();
         return;
     }
@@ -162,43 +160,32 @@ void OidcCommand::onPublishers(PublisherJob *job)
                                          tr("Save the publishers as JSON and use --publishers FILE."));
         return;
     }
-    m_publishers = job->publishers();
+    m_debugger->setPublishers(job->publishers());
     fetchKeysThenReport();
 }
 
 void OidcCommand::fetchKeysThenReport()
 {
-    QString problem;
-    const std::optional<DecodedJwt> token = decodeJwt(QString::fromLatin1(m_raw), &problem);
     if (!m_jwksFile.isEmpty()) {
+        QString problem;
         const std::optional<QByteArray> keys = readFile(m_jwksFile, &problem);
-        m_signature = keys ? verifySignature(*token, *keys) : signatureNotVerified(problem);
-        report();
-        return;
+        if (!keys) {
+            fail(ExitCode::BadInput, problem);
+            return;
+        }
+        m_debugger->setKeys(*keys);
     }
     if (!m_verify) {
-        m_signature = signatureNotVerified(tr("use --verify to fetch the issuer's keys."));
         report();
         return;
     }
-    m_nam = new QNetworkAccessManager(this);
-    auto *job = new IssuerKeysJob(m_nam, token->issuer(), this);
-    connect(job, &IssuerKeysJob::finished, this, [this, token](IssuerKeysJob *finished) {
-        finished->deleteLater();
-        m_signature = finished->isOk() ? verifySignature(*token, finished->jwks())
-                                       : signatureNotVerified(tr("the issuer's keys could not be fetched: %1").arg(finished->error()));
-        report();
-    });
-    job->start();
+    connect(m_debugger, &TokenDebugger::keysFetched, this, &OidcCommand::report);
+    m_debugger->fetchKeys();
 }
 
 void OidcCommand::report()
 {
-    QString problem;
-    const std::optional<DecodedJwt> token = decodeJwt(QString::fromLatin1(m_raw), &problem);
-    TokenCheckOptions options;
-    options.hubUrl = endpoint();
-    const TokenExplanation explanation = explainToken(*token, m_publishers, options, *m_signature);
+    const TokenExplanation explanation = m_debugger->explanation();
     if (m_json)
         console().out() << QString::fromUtf8(QJsonDocument(explanation.toJson()).toJson(QJsonDocument::Indented));
     else

@@ -5,13 +5,12 @@
 
 #include "hubcommand.h"
 
-#include "oidc/jwtsignature.h"
 #include "publishers/publisherscope.h"
 #include "publishers/trustedpublisher.h"
 
 namespace hubgate {
 class PublisherJob;
-class IssuerKeysJob;
+class TokenDebugger;
 struct TokenExplanation;
 }
 
@@ -48,10 +47,7 @@ private:
     QString m_jwksFile;
     bool m_verify = false;
     bool m_json = false;
-    QByteArray m_raw;
-    QList<TrustedPublisher> m_publishers;
-    std::optional<SignatureCheck> m_signature;
-    QNetworkAccessManager *m_nam = nullptr;
+    TokenDebugger *m_debugger = nullptr;
 };
 
 } // namespace hubgate::cli

@@ -4,6 +4,7 @@
 #include "hub/hubclient.h"
 #include "oidc/issuerkeysjob.h"
 #include "oidc/jwtsignature.h"
+#include "oidc/tokendebugger.h"
 #include "oidc/tokenexchangejob.h"
 #include "oidctestutil.h"
 #include "publishers/publisherjob.h"
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void issuerKeysFailures();
     void exchangeSuccess();
     void exchangeError();
+    void debuggerVerifiesOnlyWhenAsked();
 };
 
 void TstPublishersJobs::outcomes_data()
@@ -252,6 +254,36 @@ void TstPublishersJobs::exchangeError()
     QVERIFY2(job.summary().contains(QStringLiteral("req-42")) && job.summary().contains(QStringLiteral("invalid_grant")),
              qPrintable(job.summary()));
     QCOMPARE(server.seen().size(), 1); // an exchange is never repeated
+}
+
+void TstPublishersJobs::debuggerVerifiesOnlyWhenAsked()
+{
+    CannedServer server;
+    const oidctest::SigningKey key(QStringLiteral("k-1"));
+    const QString issuer = server.url().toString() + QStringLiteral("/issuer");
+    server.answer(QStringLiteral("GET /issuer/.well-known/openid-configuration"),
+                  Canned{200, QJsonDocument(QJsonObject{{QStringLiteral("jwks_uri"), QString(issuer + QStringLiteral("/keys"))}}).toJson(), {}});
+    server.answer(QStringLiteral("GET /issuer/keys"), Canned{200, oidctest::jwks({key.jwk()}), {}});
+    QJsonObject claims = oidctest::githubClaims(QDateTime::currentDateTimeUtc());
+    claims[QStringLiteral("iss")] = issuer;
+    QNetworkAccessManager nam;
+    TokenDebugger debugger(&nam, QUrl(QStringLiteral("https://huggingface.co")));
+    QVERIFY(!debugger.setInput(QStringLiteral("nothing here")));
+    QVERIFY(!debugger.inputError().isEmpty());
+    QVERIFY(debugger.setInput(QStringLiteral("log: ") + QString::fromLatin1(key.sign(claims))));
+    QVERIFY(server.seen().isEmpty()); // nothing sent until asked
+    QVERIFY(debugger.explanation().checks.last().detail.contains(QStringLiteral("not verified")));
+    QSignalSpy fetched(&debugger, &TokenDebugger::keysFetched);
+    debugger.fetchKeys();
+    QVERIFY(debugger.isFetchingKeys());
+    QVERIFY(fetched.wait(10000));
+    QCOMPARE(fetched.first().at(0).toBool(), true);
+    QVERIFY(debugger.explanation().checks.last().detail.contains(QStringLiteral("valid")));
+    QVERIFY(debugger.explanation().checks.last().ok);
+    // Another key's token, same issuer: the fetched keys now say the signature is wrong.
+    const oidctest::SigningKey stranger(QStringLiteral("k-1"));
+    QVERIFY(debugger.setInput(QString::fromLatin1(stranger.sign(claims))));
+    QVERIFY(!debugger.explanation().checks.last().ok);
 }
 
 QTEST_GUILESS_MAIN(TstPublishersJobs)
