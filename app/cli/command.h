@@ -46,6 +46,9 @@ public:
     virtual QString description() const { return {}; }
     // The command's own options; the runner adds --endpoint and --help.
     virtual QList<QCommandLineOption> options() const { return {}; }
+    // True for commands with a verb ("hubgate publishers list"): the runner then leaves the
+    // positional arguments to readOptions() instead of refusing them.
+    virtual bool takesPositionalArguments() const { return false; }
 
     // Checks the parsed options before anything runs. Returns Ok, or Usage / BadInput with one
     // sentence in *problem.

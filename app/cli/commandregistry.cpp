@@ -1,6 +1,8 @@
 #include "commandregistry.h"
 
 #include "exportcommand.h"
+#include "oidccommand.h"
+#include "publisherscommand.h"
 #include "requestscommand.h"
 
 namespace hubgate::cli {
@@ -19,6 +21,8 @@ using Factory = std::unique_ptr<Command> (*)();
 constexpr Factory Factories[] = {
     make<RequestsCommand>,
     make<ExportCommand>,
+    make<PublishersCommand>,
+    make<OidcCommand>,
 };
 
 } // namespace

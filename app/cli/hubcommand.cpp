@@ -28,6 +28,10 @@ void HubCommand::run()
         return;
     }
     m_endpoint = choice.url;
+    if (!needsToken()) {
+        onToken(ResolvedToken());
+        return;
+    }
     auto *resolver = new TokenResolver(context().environment, nullptr, this);
     connect(resolver, &TokenResolver::resolved, this, [this, resolver](const ResolvedToken &token) {
         resolver->deleteLater();
@@ -38,7 +42,7 @@ void HubCommand::run()
 
 void HubCommand::onToken(const ResolvedToken &token)
 {
-    if (token.isEmpty()) {
+    if (token.isEmpty() && needsToken()) {
         fail(ExitCode::Failed,
              tr("No Hub token was found for %1: set HF_TOKEN, log in with “hf auth login”, or sign in "
                 "once in the HubGate window.")
@@ -48,7 +52,8 @@ void HubCommand::onToken(const ResolvedToken &token)
     m_tokenOrigin = token.origin;
     m_nam = new QNetworkAccessManager(this);
     m_client = new HubClient(m_nam, m_endpoint, this);
-    m_client->setToken(token.token);
+    if (!token.isEmpty())
+        m_client->setToken(token.token);
     runWithHub(m_client);
 }
 

@@ -37,6 +37,9 @@ protected:
     void run() final;
     // The client has the endpoint and the token; it lives as long as the command.
     virtual void runWithHub(HubClient *client) = 0;
+    // False when this run works offline: runWithHub() then gets a client without a token, and no
+    // token is looked up.
+    virtual bool needsToken() const { return true; }
 
     QUrl endpoint() const { return m_endpoint; }
     // Where the token came from, as a phrase ("from the HF_TOKEN environment variable").
