@@ -46,6 +46,8 @@ public:
     virtual QString description() const { return {}; }
     // The command's own options; the runner adds --endpoint and --help.
     virtual QList<QCommandLineOption> options() const { return {}; }
+    // Whether words after the name are the command's own (`hubgate gate show`); else refused.
+    virtual bool takesPositionalArguments() const { return false; }
 
     // Checks the parsed options before anything runs. Returns Ok, or Usage / BadInput with one
     // sentence in *problem.

@@ -1,6 +1,7 @@
 #include "commandregistry.h"
 
 #include "exportcommand.h"
+#include "gatecommand.h"
 #include "requestscommand.h"
 
 namespace hubgate::cli {
@@ -19,6 +20,7 @@ using Factory = std::unique_ptr<Command> (*)();
 constexpr Factory Factories[] = {
     make<RequestsCommand>,
     make<ExportCommand>,
+    make<GateCommand>,
 };
 
 } // namespace

@@ -139,7 +139,7 @@ int runCommand(QCoreApplication &app, Console &console, Command &command, const 
         console.out() << commandHelp(command);
         return toInt(ExitCode::Ok);
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    if (!command.takesPositionalArguments() && !parser.positionalArguments().isEmpty()) {
         console.error(Text::tr("“%1” was not expected here.").arg(parser.positionalArguments().constFirst()));
         console.note(hint);
         return toInt(ExitCode::Usage);

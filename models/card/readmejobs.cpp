@@ -112,7 +112,7 @@ QByteArray ReadmeCommit::payload(const ReadmeCommitRequest &request)
     const QJsonObject file{{QStringLiteral("path"), ReadmePath},
                            {QStringLiteral("content"), QString::fromLatin1(request.content.toBase64())},
                            {QStringLiteral("encoding"), QStringLiteral("base64")}};
-    const auto line = [](const QString &key, const QJsonObject &value) {
+    const auto line = [](const QString &key, const QJsonObject &value) -> QByteArray {
         return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("value"), value}})
                    .toJson(QJsonDocument::Compact) +
                '\n';

@@ -87,7 +87,7 @@ ReadmeCommit::Outcome ReadmeJobsTest::commit(const ReadmeCommitRequest &request,
             *prUrl = finished->pullRequestUrl();
     });
     job->start();
-    QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 10000);
+    (void)QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 10000);
     return outcome.value_or(ReadmeCommit::Outcome::Failed);
 }
 
@@ -110,7 +110,7 @@ void ReadmeJobsTest::validationAcceptsAndRefuses()
             result = std::make_pair(v->isAccepted(), v->refusal());
         });
         job->start();
-        QTest::qWaitFor([&result] { return result.has_value(); }, 10000);
+        (void)QTest::qWaitFor([&result] { return result.has_value(); }, 10000);
         return result.value_or(std::make_pair(false, QStringLiteral("timed out")));
     };
     QCOMPARE(check("---\nextra_gated_eu_disallowed: true\n---\n").first, true);
