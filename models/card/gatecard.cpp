@@ -61,6 +61,48 @@ QString gateFieldTypeName(GateFieldSpec::Type type)
     return {};
 }
 
+bool GateSettings::has(const QString &key) const
+{
+    GateSettings none;
+    return !none.sameKey(*this, key);
+}
+
+void GateSettings::remove(const QString &key)
+{
+    copyKey(GateSettings(), key);
+}
+
+void GateSettings::copyKey(const GateSettings &from, const QString &key)
+{
+    if (key == gatekeys::Prompt)
+        prompt = from.prompt;
+    else if (key == gatekeys::Heading)
+        heading = from.heading;
+    else if (key == gatekeys::Description)
+        description = from.description;
+    else if (key == gatekeys::ButtonContent)
+        buttonContent = from.buttonContent;
+    else if (key == gatekeys::EuDisallowed)
+        euDisallowed = from.euDisallowed;
+    else if (key == gatekeys::Fields)
+        fields = from.fields;
+}
+
+bool GateSettings::sameKey(const GateSettings &other, const QString &key) const
+{
+    if (key == gatekeys::Prompt)
+        return prompt == other.prompt;
+    if (key == gatekeys::Heading)
+        return heading == other.heading;
+    if (key == gatekeys::Description)
+        return description == other.description;
+    if (key == gatekeys::ButtonContent)
+        return buttonContent == other.buttonContent;
+    if (key == gatekeys::EuDisallowed)
+        return euDisallowed == other.euDisallowed;
+    return key != gatekeys::Fields || fields == other.fields;
+}
+
 QString CardError::message() const
 {
     return Text::tr("line %1, column %2: %3").arg(line).arg(column).arg(reason);

@@ -67,6 +67,12 @@ struct GateSettings
     // value the editor cannot represent (a prompt that is a list, ...), and for partial edits.
     QSet<QString> keepAsIs;
 
+    // By gate key name (gatekeys::...):
+    bool has(const QString &key) const;
+    void remove(const QString &key);
+    void copyKey(const GateSettings &from, const QString &key); // its value, or its absence
+    bool sameKey(const GateSettings &other, const QString &key) const;
+
     friend bool operator==(const GateSettings &, const GateSettings &) = default;
 };
 

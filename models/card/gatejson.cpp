@@ -104,22 +104,6 @@ bool setKey(GateSettings &s, const QString &key, const OrderedJson &value, const
     return true;
 }
 
-void clearKey(GateSettings &s, const QString &key)
-{
-    if (key == gatekeys::Prompt)
-        s.prompt.reset();
-    else if (key == gatekeys::Heading)
-        s.heading.reset();
-    else if (key == gatekeys::Description)
-        s.description.reset();
-    else if (key == gatekeys::ButtonContent)
-        s.buttonContent.reset();
-    else if (key == gatekeys::EuDisallowed)
-        s.euDisallowed.reset();
-    else
-        s.fields.reset();
-}
-
 } // namespace
 
 std::optional<GateSettings> gateSettingsFromJson(const QByteArray &json, const GateCard &current, QString *problem)
@@ -141,7 +125,7 @@ std::optional<GateSettings> gateSettingsFromJson(const QByteArray &json, const G
             return std::nullopt;
         }
         settings.keepAsIs.remove(key);
-        clearKey(settings, key);
+        settings.remove(key);
         if (!value.is_null() && !setKey(settings, key, value, current)) {
             *problem = key == gatekeys::EuDisallowed ? Text::tr("“%1” must be true, false or null").arg(key)
                        : key == gatekeys::Fields      ? Text::tr("“%1” must be an object of field names, or null").arg(key)

@@ -25,36 +25,6 @@ struct Edit
     QByteArray text;
 };
 
-bool wanted(const GateSettings &s, const QString &key)
-{
-    if (key == gatekeys::Prompt)
-        return s.prompt.has_value();
-    if (key == gatekeys::Heading)
-        return s.heading.has_value();
-    if (key == gatekeys::Description)
-        return s.description.has_value();
-    if (key == gatekeys::ButtonContent)
-        return s.buttonContent.has_value();
-    if (key == gatekeys::EuDisallowed)
-        return s.euDisallowed.has_value();
-    return s.fields.has_value();
-}
-
-bool sameValue(const GateSettings &a, const GateSettings &b, const QString &key)
-{
-    if (key == gatekeys::Prompt)
-        return a.prompt == b.prompt;
-    if (key == gatekeys::Heading)
-        return a.heading == b.heading;
-    if (key == gatekeys::Description)
-        return a.description == b.description;
-    if (key == gatekeys::ButtonContent)
-        return a.buttonContent == b.buttonContent;
-    if (key == gatekeys::EuDisallowed)
-        return a.euDisallowed == b.euDisallowed;
-    return a.fields == b.fields;
-}
-
 std::string stringValue(const GateSettings &s, const QString &key)
 {
     const std::optional<QString> &text = key == gatekeys::Prompt        ? s.prompt
@@ -120,7 +90,7 @@ QString verify(const QByteArray &before, const QByteArray &after, const GateSett
             return Text::tr("the key “%1” would change").arg(qs(oldOthers[i]->key));
     }
     for (const QString &key : touched) {
-        if (wanted(desired, key) != newGate->keys.contains(key) || !sameValue(desired, newGate->settings, key))
+        if (desired.has(key) != newGate->keys.contains(key) || !desired.sameKey(newGate->settings, key))
             return Text::tr("“%1” would not read back as written").arg(key);
     }
     return {};
@@ -152,14 +122,14 @@ CardRewrite rewriteGateCard(const QByteArray &readme, const GateSettings &desire
         if (desired.keepAsIs.contains(key))
             continue;
         const bool foreign = current->foreignKeys.contains(key);
-        if (!wanted(desired, key)) {
+        if (!desired.has(key)) {
             if (entry) {
                 edits.push_back({entry->begin, entry->end, {}});
                 touched.insert(key);
             }
             continue;
         }
-        if (entry && !foreign && sameValue(current->settings, desired, key))
+        if (entry && !foreign && current->settings.sameKey(desired, key))
             continue; // unchanged: its text stays as it is
         touched.insert(key);
         const QByteArray text = entryText(desired, key, fieldIndent(entry), lineBreak);

@@ -110,16 +110,8 @@ void CardRandomTest::randomSettingsReadBack()
         QVERIFY2(otherKeysEqual(card.readme, rewrite.readme, edited, &why), qPrintable(where + QStringLiteral(": ") + why));
         GateSettings readBack = after->settings;
         GateSettings expected = wanted;
-        for (const QString &key : std::as_const(wanted.keepAsIs)) {
-            // Kept keys read as they were before.
-            GateSettings only = before->settings;
-            if (key == gatekeys::Prompt) expected.prompt = only.prompt;
-            if (key == gatekeys::Heading) expected.heading = only.heading;
-            if (key == gatekeys::Description) expected.description = only.description;
-            if (key == gatekeys::ButtonContent) expected.buttonContent = only.buttonContent;
-            if (key == gatekeys::EuDisallowed) expected.euDisallowed = only.euDisallowed;
-            if (key == gatekeys::Fields) expected.fields = only.fields;
-        }
+        for (const QString &key : std::as_const(wanted.keepAsIs))
+            expected.copyKey(before->settings, key); // kept keys read as they were before
         expected.keepAsIs = readBack.keepAsIs;
         QVERIFY2(readBack == expected, qPrintable(where + QStringLiteral("\n") + QString::fromUtf8(rewrite.readme)));
         const CardRewrite again = rewriteGateCard(rewrite.readme, wanted);

@@ -153,13 +153,7 @@ void GateCardTest::keysRemoved()
             continue;
         GateSettings wanted = card->settings;
         wanted.keepAsIs.remove(key);
-        setNewValue(wanted, key);
-        if (key == gatekeys::Prompt) wanted.prompt.reset();
-        if (key == gatekeys::Heading) wanted.heading.reset();
-        if (key == gatekeys::Description) wanted.description.reset();
-        if (key == gatekeys::ButtonContent) wanted.buttonContent.reset();
-        if (key == gatekeys::EuDisallowed) wanted.euDisallowed.reset();
-        if (key == gatekeys::Fields) wanted.fields.reset();
+        wanted.remove(key);
         const CardRewrite rewrite = rewriteGateCard(readme, wanted);
         QVERIFY2(rewrite.ok(), qPrintable(rewrite.error.message()));
         const auto [begin, end] = keyRegion(readme, key);
