@@ -105,6 +105,8 @@ bool GateSettings::sameKey(const GateSettings &other, const QString &key) const
 
 QString CardError::message() const
 {
+    if (line <= 0)
+        return reason;
     return Text::tr("line %1, column %2: %3").arg(line).arg(column).arg(reason);
 }
 

@@ -76,7 +76,8 @@ struct GateSettings
     friend bool operator==(const GateSettings &, const GateSettings &) = default;
 };
 
-// Where and why a card cannot be read. Lines and columns count from 1 in the whole README.
+// Where and why a card cannot be read or written. Lines and columns count from 1 in the whole
+// README; 0 when the problem has no one place.
 struct CardError
 {
     int line = 0;
@@ -84,7 +85,7 @@ struct CardError
     QString reason;
 
     bool isError() const { return !reason.isEmpty(); }
-    QString message() const; // "line 4, column 7: reason"
+    QString message() const; // "line 4, column 7: reason", or the reason alone
 };
 
 // A README's gate keys as read.

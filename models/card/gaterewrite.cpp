@@ -153,7 +153,7 @@ CardRewrite rewriteGateCard(const QByteArray &readme, const GateSettings &desire
     }
     const QString problem = verify(readme, result.readme, desired, touched);
     if (!problem.isEmpty()) {
-        result.error = {1, 1, Text::tr("the gate keys were not written, because %1").arg(problem)};
+        result.error = {0, 0, Text::tr("the gate keys were not written, because %1").arg(problem)};
         result.readme = readme;
         return result;
     }
