@@ -3,6 +3,7 @@
 #include "exportcommand.h"
 #include "oidccommand.h"
 #include "publisherscommand.h"
+#include "gatecommand.h"
 #include "requestscommand.h"
 
 namespace hubgate::cli {
@@ -23,6 +24,7 @@ constexpr Factory Factories[] = {
     make<ExportCommand>,
     make<PublishersCommand>,
     make<OidcCommand>,
+    make<GateCommand>,
 };
 
 } // namespace

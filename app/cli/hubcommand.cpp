@@ -20,6 +20,10 @@ EndpointChoice commandEndpoint(const QString &option, const QProcessEnvironment 
 
 void HubCommand::run()
 {
+    if (!needsHub()) {
+        runWithHub(nullptr);
+        return;
+    }
     const QString preference = QSettings().value(endpointPreferenceKey()).toString();
     const EndpointChoice choice = commandEndpoint(context().endpointOption, context().environment, preference);
     const QString problem = endpointProblem(choice.url);

@@ -35,6 +35,9 @@ public:
 
 protected:
     void run() final;
+    // False when this run works on local files only: runWithHub(nullptr) is called at once,
+    // without an endpoint or a token.
+    virtual bool needsHub() const { return true; }
     // The client has the endpoint and the token; it lives as long as the command.
     virtual void runWithHub(HubClient *client) = 0;
     // False when this run works offline: runWithHub() then gets a client without a token, and no
