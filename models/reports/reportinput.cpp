@@ -68,4 +68,16 @@ QList<AccessRequest> requestsInView(const QAbstractItemModel &view)
     return requests;
 }
 
+QList<AccessRequest> requestsInModel(const AccessRequestModel &model, const QString &status)
+{
+    QList<AccessRequest> requests;
+    requests.reserve(status.isEmpty() ? model.rowCount() : model.countOf(status));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (status.isEmpty() || model.statusAt(row) == status)
+            requests.append(model.requestAt(row));
+    }
+    sortByRequestTime(requests);
+    return requests;
+}
+
 } // namespace hubgate

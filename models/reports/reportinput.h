@@ -13,6 +13,8 @@ class QAbstractItemModel;
 
 namespace hubgate {
 
+class AccessRequestModel;
+
 struct RepoRequests
 {
     QString repo; // as written on the command line: "ns/name" or "datasets/ns/name"
@@ -33,5 +35,9 @@ QStringList answerColumns(const QList<RepoRequests> &repos);
 // The rows a view shows, in its order (an AccessRequestFilter over an AccessRequestModel, for
 // "export what is filtered"): the RequestRole of each row's first column.
 QList<AccessRequest> requestsInView(const QAbstractItemModel &view);
+
+// The loaded requests of one status (empty: every status), oldest first: what an export from the
+// window is written from. Call on the model's thread; the copy can then go to a worker.
+QList<AccessRequest> requestsInModel(const AccessRequestModel &model, const QString &status);
 
 } // namespace hubgate
