@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QDateTimeAxis>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -28,12 +29,13 @@ ChartCard::ChartCard(const QString &title, QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true); // a long form question must not widen the page
     m_note->setTextFormat(Qt::PlainText);
     m_note->setWordWrap(true);
     m_note->hide();
     m_save->setToolTip(tr("Save this chart as a PNG or SVG image"));
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumWidth(360);
+    m_view->setMinimumWidth(300);
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_save);
@@ -55,6 +57,23 @@ void ChartCard::setChart(QChart *chart, int minimumHeight)
     m_view->setChart(chart); // the view does not delete the chart it showed
     delete old;
     m_view->setMinimumHeight(minimumHeight);
+    fitTimeAxis();
+}
+
+void ChartCard::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitTimeAxis();
+}
+
+void ChartCard::fitTimeAxis()
+{
+    // As many date labels as fit side by side, so none is cut short.
+    const QList<QAbstractAxis *> axes = m_view->chart()->axes(Qt::Horizontal);
+    for (QAbstractAxis *axis : axes) {
+        if (auto *time = qobject_cast<QDateTimeAxis *>(axis))
+            time->setTickCount(std::clamp((m_view->width() - 80) / 90, 2, 10));
+    }
 }
 
 void ChartCard::setNote(const QString &note)

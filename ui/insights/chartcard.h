@@ -30,7 +30,12 @@ public:
 Q_SIGNALS:
     void saved(const QString &path, bool ok);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitTimeAxis();
+
     QLabel *m_title;
     QLabel *m_note;
     QPushButton *m_save;

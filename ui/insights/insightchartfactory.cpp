@@ -7,6 +7,8 @@
 #include <QBarSet>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -56,18 +58,18 @@ QChart *newChart()
 }
 
 // A time axis over the periods' span and a value axis from 0, attached to the chart.
-void addAxes(QChart *chart, QDate first, QDate end, double maxValue, const QString &valueTitle,
-             InsightPeriod period)
+void addAxes(QChart *chart, QDate first, QDate end, double maxValue, const QString &valueTitle)
 {
     auto *time = new QDateTimeAxis;
-    time->setFormat(period == InsightPeriod::Day ? QStringLiteral("d MMM") : QStringLiteral("d MMM yy"));
+    // Short labels: the day within a year, the month beyond (ChartCard sets the tick count).
+    time->setFormat(first.daysTo(end) <= 366 ? QStringLiteral("d MMM") : QStringLiteral("MMM yyyy"));
     time->setRange(startOf(first), startOf(end));
-    time->setTickCount(std::clamp(int(first.daysTo(end)) + 1, 2, 7));
     chart->addAxis(time, Qt::AlignBottom);
     auto *values = new QValueAxis;
     values->setRange(0, std::max(1.0, maxValue * 1.08));
     values->setLabelFormat(maxValue < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     values->setTitleText(valueTitle);
+    values->applyNiceNumbers(); // round ticks
     chart->addAxis(values, Qt::AlignLeft);
     const QList<QAbstractSeries *> series = chart->series();
     for (QAbstractSeries *one : series) {
@@ -112,7 +114,7 @@ QChart *InsightChartFactory::requestsChart(const RequestsOverTime &data, Insight
         chart->addSeries(band);
     }
     addAxes(chart, data.periods.constFirst(), periodEnd(data.periods.constLast(), period), top,
-            tr("Requests"), period);
+            tr("Requests"));
     return chart;
 }
 
@@ -143,7 +145,7 @@ QChart *InsightChartFactory::latencyChart(const LatencySummary &data, InsightPer
     chart->addSeries(median);
     chart->addSeries(p90);
     addAxes(chart, data.points.constFirst().period, periodEnd(data.points.constLast().period, period),
-            longest / unit, inDays ? tr("Days to a decision") : tr("Hours to a decision"), period);
+            longest / unit, inDays ? tr("Days to a decision") : tr("Hours to a decision"));
     return chart;
 }
 
@@ -166,27 +168,36 @@ QChart *InsightChartFactory::backlogChart(const QList<BacklogPoint> &data, Insig
     area->setBorderColor(color.darker(120));
     chart->addSeries(area);
     addAxes(chart, data.constFirst().period, periodEnd(data.constLast().period, period), top,
-            tr("Pending requests"), period);
+            tr("Pending requests"));
     return chart;
 }
 
 int InsightChartFactory::answerBarCount(const AnswerDistribution &data)
 {
-    const int bars = int(data.counts.size()) + (data.unanswered > 0 ? 1 : 0);
-    return data.field.type == GateField::Type::Country ? std::min(bars, MaxCountryBars + 2) : bars;
+    const int answers = int(data.counts.size());
+    const bool country = data.field.type == GateField::Type::Country;
+    return (country ? std::min(answers, MaxCountryBars) : answers) + (data.unanswered > 0 ? 1 : 0);
+}
+
+QString InsightChartFactory::answersNote(const AnswerDistribution &data)
+{
+    const int others = int(data.counts.size()) - MaxCountryBars;
+    if (data.field.type != GateField::Type::Country || others <= 0)
+        return {};
+    int rest = 0;
+    for (qsizetype i = MaxCountryBars; i < data.counts.size(); ++i)
+        rest += data.counts[i].count;
+    return tr("The %1 countries with the most requests. Other countries (%Ln): %2.", nullptr, others)
+        .arg(MaxCountryBars)
+        .arg(tr("%Ln request(s)", nullptr, rest));
 }
 
 QChart *InsightChartFactory::answersChart(const AnswerDistribution &data)
 {
     QList<AnswerCount> bars = data.counts;
-    if (data.field.type == GateField::Type::Country && bars.size() > MaxCountryBars) {
-        int rest = 0;
-        for (qsizetype i = MaxCountryBars; i < bars.size(); ++i)
-            rest += bars[i].count;
-        const int others = int(bars.size()) - MaxCountryBars;
+    // A long tail of countries is summed up in the note: one bar for it would dwarf the others.
+    if (data.field.type == GateField::Type::Country && bars.size() > MaxCountryBars)
         bars.resize(MaxCountryBars);
-        bars.append({QString(), tr("%Ln other countries", nullptr, others), rest});
-    }
     if (data.unanswered > 0)
         bars.append({QString(), tr("No answer"), data.unanswered});
 
@@ -194,6 +205,7 @@ QChart *InsightChartFactory::answersChart(const AnswerDistribution &data)
     chart->legend()->hide();
     auto *set = new QBarSet(data.field.name);
     set->setColor(QColor(0x2b, 0x6c, 0xb0));
+    set->setLabelColor(QGuiApplication::palette().color(QPalette::WindowText)); // drawn beside the bar
     QStringList labels;
     int top = 0;
     // A horizontal bar chart draws its first category at the bottom: the list goes in reversed.
@@ -216,6 +228,7 @@ QChart *InsightChartFactory::answersChart(const AnswerDistribution &data)
     values->setRange(0, std::max(1.0, top * 1.15)); // room for the labels at the bars' ends
     values->setLabelFormat(QStringLiteral("%.0f"));
     values->setTitleText(tr("Requests"));
+    values->applyNiceNumbers();
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
     return chart;

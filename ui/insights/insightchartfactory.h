@@ -19,8 +19,10 @@ public:
     // Median and 90th percentile of the decision latency per period.
     static QChart *latencyChart(const LatencySummary &data, InsightPeriod period);
     static QChart *backlogChart(const QList<BacklogPoint> &data, InsightPeriod period);
-    // Horizontal bars, first answer on top; countries ranked, the tail folded into one bar.
+    // Horizontal bars, first answer on top; countries ranked, only the first MaxCountryBars.
     static QChart *answersChart(const AnswerDistribution &data);
+    // What the chart leaves out (the countries after the first MaxCountryBars), empty if nothing.
+    static QString answersNote(const AnswerDistribution &data);
     // The bars answersChart() draws, for sizing its view.
     static int answerBarCount(const AnswerDistribution &data);
 

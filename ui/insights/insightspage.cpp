@@ -220,8 +220,9 @@ void InsightsPage::rebuildCharts()
     addCard(tr("Pending requests"))->setChart(InsightChartFactory::backlogChart(m_insights.backlog, period));
     for (const AnswerDistribution &answers : std::as_const(m_insights.answers)) {
         const int bars = InsightChartFactory::answerBarCount(answers);
-        addCard(answers.field.name)
-            ->setChart(InsightChartFactory::answersChart(answers), std::max(200, 70 + 26 * bars));
+        ChartCard *card = addCard(answers.field.name);
+        card->setChart(InsightChartFactory::answersChart(answers), std::max(200, 70 + 26 * bars));
+        card->setNote(InsightChartFactory::answersNote(answers));
     }
     m_noFields->setVisible(m_insights.answers.isEmpty());
     m_columns = 0; // lay out again
