@@ -52,7 +52,15 @@ void ReportExportJob::launch(Work work)
 void ReportExportJob::start(const QList<RepoRequests> &repos, const ReportOptions &options,
                             const QString &path)
 {
-    launch([repos, options, path, cancel = m_cancel] { return run(repos, options, path, cancel.get()); });
+    start([repos] { return repos; }, options, path);
+}
+
+void ReportExportJob::start(std::function<QList<RepoRequests>()> makeRepos,
+                            const ReportOptions &options, const QString &path)
+{
+    launch([makeRepos = std::move(makeRepos), options, path, cancel = m_cancel] {
+        return run(makeRepos(), options, path, cancel.get());
+    });
 }
 
 void ReportExportJob::startSaving(const QByteArray &bytes, const QString &path)

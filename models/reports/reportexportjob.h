@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace hubgate {
@@ -23,6 +24,9 @@ public:
 
     // The requests are taken as given (see sortByRequestTime() for the Hub's order).
     void start(const QList<RepoRequests> &repos, const ReportOptions &options, const QString &path);
+    // makeRepos runs on the worker first: building 100,000 requests takes longer than writing them.
+    void start(std::function<QList<RepoRequests>()> makeRepos, const ReportOptions &options,
+               const QString &path);
     // Saves bytes unchanged (the Hub's own report).
     void startSaving(const QByteArray &bytes, const QString &path);
     void cancel();

@@ -68,15 +68,24 @@ QList<AccessRequest> requestsInView(const QAbstractItemModel &view)
     return requests;
 }
 
-QList<AccessRequest> requestsInModel(const AccessRequestModel &model, const QString &status)
+QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QString &status)
 {
     QList<AccessRequest> requests;
-    requests.reserve(status.isEmpty() ? model.rowCount() : model.countOf(status));
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (status.isEmpty() || model.statusAt(row) == status)
-            requests.append(model.requestAt(row));
+    requests.reserve(rows.size());
+    for (int row = 0; row < rows.size(); ++row) {
+        if (status.isEmpty() || rows.statusAt(row) == status)
+            requests.append(rows.requestAt(row));
     }
     sortByRequestTime(requests);
+    return requests;
+}
+
+QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QList<int> &which)
+{
+    QList<AccessRequest> requests;
+    requests.reserve(which.size());
+    for (int row : which)
+        requests.append(rows.requestAt(row));
     return requests;
 }
 

@@ -8,6 +8,7 @@
 #include "reports/reportloader.h"
 #include "review/reviewsession.h"
 
+#include <QAbstractProxyModel>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -270,17 +271,25 @@ void ExportDialog::browse()
     dialog->open(); // not exec(): no nested event loop
 }
 
-QList<RepoRequests> ExportDialog::selectedRepoRequests() const
+ExportDialog::MakeRepos ExportDialog::selectedRepoRequests()
 {
-    RepoRequests entry{repoColumnText(m_repo), m_session->gateFields(), {}};
+    const QString name = repoColumnText(m_repo);
+    const QList<GateField> form = m_session->gateFields();
+    // An O(1) copy here on the UI thread; the requests are built from it on the worker.
+    const AccessRequestModel::Snapshot rows = m_session->model()->snapshot();
     if (scope() == ShownRows && m_shownRows) {
-        entry.requests = requestsInView(*m_shownRows); // as the table orders them
-        return {entry};
+        QList<int> shown;
+        if (auto *proxy = qobject_cast<QAbstractProxyModel *>(m_shownRows.data())) {
+            shown.reserve(proxy->rowCount());
+            for (int row = 0; row < proxy->rowCount(); ++row)
+                shown.append(proxy->mapToSource(proxy->index(row, 0)).row()); // as the table orders them
+        }
+        m_requestCount = int(shown.size());
+        return [=] { return QList<RepoRequests>{{name, form, requestsInSnapshot(rows, shown)}}; };
     }
-    // Copied on the UI thread, where the model lives; written on the worker.
     const QString status = scope() == OneStatus ? m_status->currentData().toString() : QString();
-    entry.requests = requestsInModel(*m_session->model(), status);
-    return {entry};
+    m_requestCount = status.isEmpty() ? rows.size() : m_session->model()->countOf(status);
+    return [=] { return QList<RepoRequests>{{name, form, requestsInSnapshot(rows, status)}}; };
 }
 
 void ExportDialog::startExport()
@@ -301,9 +310,9 @@ void ExportDialog::startExport()
         if (index >= 0 && m_repos->item(i)->checkState() == Qt::Checked)
             others.append({m_others.at(index), repoColumnText(m_others.at(index))});
     }
-    QList<RepoRequests> selected = selectedRepoRequests();
+    const MakeRepos selected = selectedRepoRequests();
     if (others.isEmpty()) {
-        writeFile(std::move(selected));
+        writeFile(selected);
         return;
     }
     // Other repos are loaded as `hubgate export` loads them.
@@ -320,17 +329,17 @@ void ExportDialog::startExport()
                               .arg(loader->failedRepo().id, loader->error().message()));
             return;
         }
-        writeFile(selected + loader->result());
+        const QList<RepoRequests> loaded = loader->result();
+        for (const RepoRequests &repo : loaded)
+            m_requestCount += int(repo.requests.size());
+        writeFile([selected, loaded] { return selected() + loaded; });
     });
     m_loader->start(others, scope() == OneStatus ? m_status->currentData().toString() : QString(),
                     format() == CsvFormat);
 }
 
-void ExportDialog::writeFile(QList<RepoRequests> repos)
+void ExportDialog::writeFile(const MakeRepos &repos)
 {
-    m_requestCount = 0;
-    for (const RepoRequests &repo : repos)
-        m_requestCount += int(repo.requests.size());
     m_message->setText(tr("Writing %Ln request(s)…", nullptr, m_requestCount));
     ReportOptions options;
     options.format = format() == CsvFormat         ? ReportFormat::Csv

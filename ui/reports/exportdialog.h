@@ -10,6 +10,8 @@
 #include <QDialog>
 #include <QPointer>
 
+#include <functional>
+
 class QAbstractItemModel;
 class QButtonGroup;
 class QCheckBox;
@@ -66,8 +68,10 @@ private:
     Scope scope() const;
     void updateState();
     void browse();
-    QList<RepoRequests> selectedRepoRequests() const;
-    void writeFile(QList<RepoRequests> repos);
+    // Builds the selected repo's requests (on the worker); sets m_requestCount.
+    using MakeRepos = std::function<QList<RepoRequests>()>;
+    MakeRepos selectedRepoRequests();
+    void writeFile(const MakeRepos &repos);
     void startHubReport();
     void finish(bool saved, const QString &message);
 
