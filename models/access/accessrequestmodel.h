@@ -146,6 +146,7 @@ public:
     public:
         int size() const { return int(m_rows.size()); }
         const QString &statusAt(int row) const { return m_statusNames[m_rows[row].status]; }
+        qint64 requestedMsAt(int row) const { return m_rows[row].requestedMs; } // NoTime if unknown
         AccessRequest requestAt(int row) const
         {
             return unpack(m_rows[row], m_statusNames, m_people, m_answerKeys);

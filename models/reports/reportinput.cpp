@@ -70,14 +70,17 @@ QList<AccessRequest> requestsInView(const QAbstractItemModel &view)
 
 QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QString &status)
 {
-    QList<AccessRequest> requests;
-    requests.reserve(rows.size());
+    QList<int> which;
+    which.reserve(rows.size());
     for (int row = 0; row < rows.size(); ++row) {
         if (status.isEmpty() || rows.statusAt(row) == status)
-            requests.append(rows.requestAt(row));
+            which.append(row);
     }
-    sortByRequestTime(requests);
-    return requests;
+    // Sorted as sortByRequestTime() sorts, on the packed times: no QDateTime compared.
+    std::stable_sort(which.begin(), which.end(), [&rows](int a, int b) {
+        return rows.requestedMsAt(a) < rows.requestedMsAt(b);
+    });
+    return requestsInSnapshot(rows, which);
 }
 
 QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QList<int> &which)

@@ -138,14 +138,20 @@ int main(int argc, char **argv)
     };
     AccessRequestModel::Snapshot rows;
     const double copyMs = time([&] { rows = model.snapshot(); });
+    QList<RepoRequests> repos;
+    const double buildMs = time([&] {
+        repos = {{repo.repo, model.gateFields(), requestsInSnapshot(rows, QString())}};
+    });
     ReportExportJob::Result written;
-    const double workerMs = time([&] {
-        const QList<RepoRequests> repos{{repo.repo, model.gateFields(), requestsInSnapshot(rows, QString())}};
+    const double fileMs = time([&] {
         written = ReportExportJob::run(repos, ReportOptions{ReportFormat::Csv, EmailMode::Keep, true},
                                        dir.filePath(QStringLiteral("window.csv")), nullptr);
     });
+    const double workerMs = buildMs + fileMs;
+    std::printf("%-16s %8.1f ms  (worker: requests from the snapshot)\n", "window_requests", buildMs);
+    figures.insert(QStringLiteral("window_requests_ms"), qRound(buildMs * 10) / 10.0);
     std::printf("%-16s %8.1f ms  (UI thread)\n", "window_copy", copyMs);
-    std::printf("%-16s %8.1f ms  (worker)\n", "window_csv_file", workerMs);
+    std::printf("%-16s %8.1f ms  (worker: requests, CSV, file)\n", "window_csv_file", workerMs);
     figures.insert(QStringLiteral("window_copy_ms"), qRound(copyMs * 10) / 10.0);
     figures.insert(QStringLiteral("window_csv_file_ms"), qRound(workerMs * 10) / 10.0);
 
