@@ -1,10 +1,11 @@
 #include "exportcommand.h"
 
-#include "access/accessrequestloader.h"
 #include "hub/hubclient.h"
 #include "repoargument.h"
+#include "reports/hubreportdownload.h"
 #include "reports/reportfile.h"
 #include "reports/reportinput.h"
+#include "reports/reportloader.h"
 #include "reports/reportwriter.h"
 
 #include <QCommandLineParser>
@@ -24,18 +25,6 @@ const QString NoEmailOption = QStringLiteral("no-email");
 const QString HashEmailOption = QStringLiteral("hash-email");
 const QString BomOption = QStringLiteral("bom");
 const QString HubFormat = QStringLiteral("hub");
-
-// The one the loader reports when a list failed for a reason other than being stopped.
-HubError firstRealError(const QList<HubError> &errors)
-{
-    const auto real = std::find_if(errors.cbegin(), errors.cend(), [](const HubError &error) {
-        return error.kind != HubError::Kind::Cancelled;
-    });
-    HubError error = real != errors.cend() ? *real : errors.value(0);
-    if (!error.isError())
-        error.kind = HubError::Kind::Cancelled;
-    return error;
-}
 
 } // namespace
 
@@ -99,11 +88,11 @@ ExitCode ExportCommand::readOptions(const QCommandLineParser &parser, QString *p
         const std::optional<RepoSummary> repo = parseRepoArgument(text, problem);
         if (!repo)
             return ExitCode::BadInput;
-        const bool named = std::any_of(m_loads.cbegin(), m_loads.cend(), [&](const RepoLoad &load) {
-            return load.repo.key() == repo->key();
+        const bool named = std::any_of(m_repos.cbegin(), m_repos.cend(), [&](const RepoSummary &known) {
+            return known.key() == repo->key();
         });
         if (!named) // the same repo twice would repeat its rows
-            m_loads.append(RepoLoad{*repo, {}, {}, nullptr, false, true});
+            m_repos.append(*repo);
     }
     if (parser.isSet(StatusOption)) {
         m_status = parser.value(StatusOption).trimmed().toLower();
@@ -150,7 +139,7 @@ ExitCode ExportCommand::readFormatOptions(const QCommandLineParser &parser, QStr
     }
     if (m_hubFormat) {
         // The Hub's file is saved as it is: nothing can be selected or changed in it.
-        if (m_loads.size() > 1) {
+        if (m_repos.size() > 1) {
             *problem = tr("--format hub downloads the report of one repo: name one --repo.");
             return ExitCode::Usage;
         }
@@ -172,16 +161,34 @@ void ExportCommand::runWithHub(HubClient *client)
         downloadHubReport(client);
         return;
     }
-    for (int i = 0; i < m_loads.size(); ++i)
-        loadRepo(client, i);
+    QList<ReportLoader::Source> sources;
+    for (const RepoSummary &repo : std::as_const(m_repos))
+        sources.append({repo, repoArgumentText(repo)});
+    m_loader = new ReportLoader(client, this);
+    connect(m_loader, &ReportLoader::progress, this, &ExportCommand::showProgress);
+    connect(m_loader, &ReportLoader::finished, this, [this](bool ok) {
+        if (!ok) {
+            repoFailed(m_loader->failedRepo(), m_loader->error());
+            return;
+        }
+        const QList<RepoRequests> repos = m_loader->result();
+        int count = 0;
+        for (const RepoRequests &repo : repos)
+            count += int(repo.requests.size());
+        QByteArray bytes;
+        writeReport(repos, m_report, &bytes);
+        deliver(bytes, count);
+    });
+    // The form gives the CSV's answer columns their order.
+    m_loader->start(sources, m_status, m_report.format == ReportFormat::Csv);
     showProgress();
 }
 
 void ExportCommand::downloadHubReport(HubClient *client)
 {
-    const RepoSummary repo = m_loads.constFirst().repo;
+    const RepoSummary repo = m_repos.constFirst();
     console().progress(tr("Downloading the access report of %1…").arg(repoArgumentText(repo)));
-    HubJob *job = client->get(repo.webPath() + QStringLiteral("/user-access-report"), {}, repo.id);
+    HubJob *job = hubgate::downloadHubReport(client, repo);
     connect(job, &HubJob::finished, this, [this, repo](HubJob *finished) {
         if (!finished->isOk()) {
             repoFailed(repo, finished->error());
@@ -191,48 +198,9 @@ void ExportCommand::downloadHubReport(HubClient *client)
     });
 }
 
-void ExportCommand::loadRepo(HubClient *client, int index)
-{
-    const RepoSummary repo = m_loads.at(index).repo;
-    auto *loader = new AccessRequestLoader(client, repo, this);
-    m_loads[index].loader = loader;
-    connect(loader, &AccessRequestLoader::pageLoaded, this,
-            [this, index](const QString &, const QList<AccessRequest> &page) {
-                m_loads[index].requests += page;
-            });
-    connect(loader, &AccessRequestLoader::progress, this, &ExportCommand::showProgress);
-    connect(loader, &AccessRequestLoader::finished, this,
-            [this, index](bool ok, const QList<HubError> &errors) {
-                if (!ok) {
-                    repoFailed(m_loads.at(index).repo, firstRealError(errors));
-                    return;
-                }
-                m_loads[index].listsDone = true;
-                finishWhenLoaded();
-            });
-    loader->start(m_status.isEmpty() ? knownRequestStatuses() : QStringList{m_status});
-
-    if (m_report.format != ReportFormat::Csv)
-        return;
-    // The form gives the CSV's answer columns their order.
-    m_loads[index].formDone = false;
-    HubJob *job = client->get(repo.apiPath(), {}, repo.id);
-    connect(job, &HubJob::finished, this, [this, index](HubJob *finished) {
-        if (!finished->isOk()) {
-            repoFailed(m_loads.at(index).repo, finished->error());
-            return;
-        }
-        m_loads[index].form = parseGateFields(finished->body());
-        m_loads[index].formDone = true;
-        finishWhenLoaded();
-    });
-}
-
 void ExportCommand::showProgress()
 {
-    int loaded = 0;
-    for (const RepoLoad &load : std::as_const(m_loads))
-        loaded += load.loader ? load.loader->loadedCount() : 0;
+    const int loaded = m_loader ? m_loader->loadedCount() : 0;
     console().progress(tr("Loading access requests: %Ln so far", nullptr, loaded));
 }
 
@@ -242,32 +210,6 @@ void ExportCommand::repoFailed(const RepoSummary &repo, const HubError &error)
         return;
     fail(ExitCode::Failed, tr("Could not export the access requests of %1: %2")
                                .arg(repoArgumentText(repo), hubErrorReason(error)));
-    // After fail(): the loaders' own finished() from cancel() then find the command done.
-    for (const RepoLoad &load : std::as_const(m_loads)) {
-        if (load.loader)
-            load.loader->cancel();
-    }
-}
-
-void ExportCommand::finishWhenLoaded()
-{
-    if (isFinished())
-        return;
-    for (const RepoLoad &load : std::as_const(m_loads)) {
-        if (!load.listsDone || !load.formDone)
-            return;
-    }
-    QList<RepoRequests> repos;
-    int count = 0;
-    for (const RepoLoad &load : std::as_const(m_loads)) {
-        RepoRequests entry{repoArgumentText(load.repo), load.form, load.requests};
-        sortByRequestTime(entry.requests);
-        count += int(entry.requests.size());
-        repos.append(std::move(entry));
-    }
-    QByteArray bytes;
-    writeReport(repos, m_report, &bytes);
-    deliver(bytes, count);
 }
 
 void ExportCommand::deliver(const QByteArray &bytes, int requestCount)

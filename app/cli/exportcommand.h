@@ -6,8 +6,6 @@
 
 #include "hubcommand.h"
 
-#include "access/accessrequest.h"
-#include "access/gateform.h"
 #include "hub/huberror.h"
 #include "hub/repo.h"
 #include "reports/reportoptions.h"
@@ -15,7 +13,7 @@
 #include <QList>
 
 namespace hubgate {
-class AccessRequestLoader;
+class ReportLoader;
 }
 
 namespace hubgate::cli {
@@ -37,25 +35,14 @@ protected:
     void runWithHub(HubClient *client) override;
 
 private:
-    struct RepoLoad
-    {
-        RepoSummary repo;
-        QList<AccessRequest> requests;
-        QList<GateField> form;
-        AccessRequestLoader *loader = nullptr;
-        bool listsDone = false;
-        bool formDone = true;
-    };
-
     ExitCode readFormatOptions(const QCommandLineParser &parser, QString *problem);
     void downloadHubReport(HubClient *client);
-    void loadRepo(HubClient *client, int index);
     void showProgress();
     void repoFailed(const RepoSummary &repo, const HubError &error);
-    void finishWhenLoaded();
     void deliver(const QByteArray &bytes, int requestCount);
 
-    QList<RepoLoad> m_loads;
+    QList<RepoSummary> m_repos;
+    ReportLoader *m_loader = nullptr;
     QString m_status; // empty: every status
     bool m_hubFormat = false;
     ReportOptions m_report;

@@ -433,7 +433,22 @@ int AccessRequestModel::rowOfUser(const QString &userName) const
 
 AccessRequest AccessRequestModel::requestAt(int row) const
 {
-    const Row &packed = m_rows[row];
+    return unpack(m_rows[row], m_statusNames, m_people, m_answerKeys);
+}
+
+AccessRequestModel::Snapshot AccessRequestModel::snapshot() const
+{
+    Snapshot out;
+    out.m_rows = m_rows;
+    out.m_statusNames = m_statusNames;
+    out.m_people = m_people;
+    out.m_answerKeys = m_answerKeys;
+    return out;
+}
+
+AccessRequest AccessRequestModel::unpack(const Row &packed, const QStringList &statusNames,
+                                         const QStringList &people, const QStringList &answerKeys)
+{
     AccessRequest request;
     request.user.name = packed.name;
     request.user.id = slot(packed, IdSlot).toString();
@@ -441,14 +456,14 @@ AccessRequest AccessRequestModel::requestAt(int row) const
     request.user.email = slot(packed, EmailSlot).toString();
     request.user.avatarUrl = slot(packed, AvatarSlot).toString();
     request.user.isPro = packed.isPro;
-    request.status = m_statusNames[packed.status];
+    request.status = statusNames[packed.status];
     request.requestedAt = utcOf(packed.requestedMs);
     request.reviewedAt = utcOf(packed.reviewedMs);
-    request.grantedBy = m_people[packed.grantedBy];
-    for (int key = 0; key < m_answerKeys.size(); ++key) {
+    request.grantedBy = people[packed.grantedBy];
+    for (int key = 0; key < answerKeys.size(); ++key) {
         const QStringView answer = slot(packed, FirstAnswerSlot + key);
         if (!answer.isEmpty())
-            request.fields.insert(m_answerKeys[key], answer.toString());
+            request.fields.insert(answerKeys[key], answer.toString());
     }
     return request;
 }

@@ -140,6 +140,32 @@ private:
     QHash<QString, int> m_answerKeyIndex;
     QList<GateField> m_fields;
     QList<int> m_fieldKey; // answer key index of each gate field
+
+    static AccessRequest unpack(const Row &row, const QStringList &statusNames,
+                                const QStringList &people, const QStringList &answerKeys);
+
+public:
+    // The rows as they are now: an O(1) copy (implicitly shared) that another thread may read
+    // while the model goes on changing, so exports build their requests off the UI thread.
+    class Snapshot
+    {
+    public:
+        int size() const { return int(m_rows.size()); }
+        const QString &statusAt(int row) const { return m_statusNames[m_rows[row].status]; }
+        qint64 requestedMsAt(int row) const { return m_rows[row].requestedMs; } // NoTime if unknown
+        AccessRequest requestAt(int row) const
+        {
+            return unpack(m_rows[row], m_statusNames, m_people, m_answerKeys);
+        }
+
+    private:
+        friend class AccessRequestModel;
+        QList<Row> m_rows;
+        QStringList m_statusNames;
+        QStringList m_people;
+        QStringList m_answerKeys;
+    };
+    Snapshot snapshot() const;
 };
 
 } // namespace hubgate

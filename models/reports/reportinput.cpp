@@ -68,4 +68,28 @@ QList<AccessRequest> requestsInView(const QAbstractItemModel &view)
     return requests;
 }
 
+QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QString &status)
+{
+    QList<int> which;
+    which.reserve(rows.size());
+    for (int row = 0; row < rows.size(); ++row) {
+        if (status.isEmpty() || rows.statusAt(row) == status)
+            which.append(row);
+    }
+    // Sorted as sortByRequestTime() sorts, on the packed times: no QDateTime compared.
+    std::stable_sort(which.begin(), which.end(), [&rows](int a, int b) {
+        return rows.requestedMsAt(a) < rows.requestedMsAt(b);
+    });
+    return requestsInSnapshot(rows, which);
+}
+
+QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QList<int> &which)
+{
+    QList<AccessRequest> requests;
+    requests.reserve(which.size());
+    for (int row : which)
+        requests.append(rows.requestAt(row));
+    return requests;
+}
+
 } // namespace hubgate

@@ -3,6 +3,7 @@
 // entries are merged into one file with a repo column.
 
 #include "access/accessrequest.h"
+#include "access/accessrequestmodel.h"
 #include "access/gateform.h"
 
 #include <QList>
@@ -33,5 +34,11 @@ QStringList answerColumns(const QList<RepoRequests> &repos);
 // The rows a view shows, in its order (an AccessRequestFilter over an AccessRequestModel, for
 // "export what is filtered"): the RequestRole of each row's first column.
 QList<AccessRequest> requestsInView(const QAbstractItemModel &view);
+
+// The loaded requests of one status (empty: every status), oldest first, from a snapshot of the
+// model (AccessRequestModel::snapshot(), taken on the model's thread): on any thread.
+QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QString &status);
+// These rows of the snapshot, in this order (the rows a view shows, mapped to the model).
+QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QList<int> &which);
 
 } // namespace hubgate

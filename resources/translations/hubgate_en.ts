@@ -84,6 +84,23 @@
     </message>
   </context>
   <context>
+    <name>InsightChartFactory</name>
+    <message numerus="yes">
+      <source>The %1 countries with the most requests. Other countries (%Ln): %2.</source>
+      <translation>
+        <numerusform>The %1 countries with the most requests. Other countries (%Ln): %2.</numerusform>
+        <numerusform>The %1 countries with the most requests. Other countries (%Ln): %2.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln request(s)</source>
+      <translation>
+        <numerusform>%Ln request</numerusform>
+        <numerusform>%Ln requests</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>hubgate::DecisionJob</name>
     <message numerus="yes">
       <source>expected %n outcomes</source>
@@ -101,6 +118,30 @@
     </message>
   </context>
   <context>
+    <name>hubgate::ExportDialog</name>
+    <message numerus="yes">
+      <source>Exported %Ln request(s) to %1.</source>
+      <translation>
+        <numerusform>Exported %Ln request to %1.</numerusform>
+        <numerusform>Exported %Ln requests to %1.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Loading the other repositories: %Ln request(s) so far…</source>
+      <translation>
+        <numerusform>Loading the other repository: %Ln request so far…</numerusform>
+        <numerusform>Loading the other repositories: %Ln requests so far…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Writing %Ln request(s)…</source>
+      <translation>
+        <numerusform>Writing %Ln request…</numerusform>
+        <numerusform>Writing %Ln requests…</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>hubgate::FailuresDialog</name>
     <message numerus="yes">
       <source>&amp;Retry %Ln not done</source>
@@ -112,6 +153,23 @@
   </context>
   <context>
     <name>hubgate::FilterBar</name>
+    <message numerus="yes">
+      <source>%Ln request(s)</source>
+      <translation>
+        <numerusform>%Ln request</numerusform>
+        <numerusform>%Ln requests</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>hubgate::InsightsPage</name>
+    <message numerus="yes">
+      <source>%Ln minute(s)</source>
+      <translation>
+        <numerusform>%Ln minute</numerusform>
+        <numerusform>%Ln minutes</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <source>%Ln request(s)</source>
       <translation>

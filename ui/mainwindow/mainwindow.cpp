@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
+#include "access/accessrequestfilter.h"
 #include "common/elidedlabel.h"
 #include "hub/hubclient.h"
+#include "insights/insightspage.h"
 #include "repopage/repooverviewpage.h"
+#include "reports/exportdialog.h"
 #include "review/reviewpage.h"
 #include "settings/gatingsettingspage.h"
 #include "repos/repolistmodel.h"
@@ -79,6 +82,7 @@ void MainWindow::registerPages()
     m_overview = addRepoPage(new RepoOverviewPage(m_client, m_repoTabs));
     m_review = addRepoPage(new ReviewPage(m_client, m_repoTabs));
     m_settings = addRepoPage(new GatingSettingsPage(m_client, m_repoTabs));
+    addRepoPage(new InsightsPage(m_repoTabs));
 }
 
 template<typename Page>
@@ -106,6 +110,10 @@ void MainWindow::createActions()
     signIn->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
     m_signOut = file->addAction(tr("Sign &Out"), this, &MainWindow::signOutRequested);
     m_signOut->setEnabled(false);
+    file->addSeparator();
+    m_export = file->addAction(tr("&Export Access Requests…"), this, &MainWindow::showExport);
+    m_export->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_export->setEnabled(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -210,6 +218,7 @@ void MainWindow::hideRepoPages()
         m_wantedRepo = m_browser->currentKey(); // selected again if the next list has it
     m_browser->setRepos({});
     m_repo = RepoSummary();
+    m_export->setEnabled(false);
     setWindowTitle(tr("HubGate"));
 }
 
@@ -283,6 +292,7 @@ void MainWindow::setRepos(const QList<RepoSummary> &repos, const QList<HubError>
         // No repo page to show: say why, and what to do.
         const QString warning = m_account.tokenWarning();
         m_repo = RepoSummary();
+        m_export->setEnabled(false);
         if (!m_account.name.isEmpty() && !warning.isEmpty())
             return; // setSignedIn() explained the token; nothing more to add
         if (repos.isEmpty() && !problems.isEmpty())
@@ -334,6 +344,12 @@ RepoContext MainWindow::repoContext() const
     context.requestCount = [review, key](const QString &status) -> std::optional<int> {
         return review ? review->requestCount(key, status) : std::nullopt;
     };
+    context.requests = [review]() -> ReviewSession * {
+        if (!review)
+            return nullptr;
+        review->activate(); // loads the lists unless the review page did already
+        return review->session();
+    };
     return context;
 }
 
@@ -343,6 +359,7 @@ void MainWindow::onRepoSelected(const RepoSummary &repo)
     // they show; only a different repo starts them afresh.
     const bool sameRepo = repo.key() == m_repo.key() && m_pages->currentWidget() == m_repoTabs;
     m_repo = repo;
+    m_export->setEnabled(true);
     m_pages->setCurrentWidget(m_repoTabs);
     const RepoContext context = repoContext();
     for (RepoPage *page : std::as_const(m_repoPages))
@@ -378,6 +395,17 @@ void MainWindow::showReview()
     table->setFocus(Qt::ShortcutFocusReason);
     if (!table->selectionModel()->hasSelection() && table->model()->rowCount() > 0)
         table->selectRow(0);
+}
+
+void MainWindow::showExport()
+{
+    if (m_repo.id.isEmpty())
+        return;
+    m_review->activate(); // the selected repo's lists load unless they did already
+    auto *dialog = new ExportDialog(m_client, m_review->session(), m_review->filter(),
+                                    m_browser->model()->repos(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show(); // non-modal: the window stays usable while it writes
 }
 
 void MainWindow::showShortcuts()

@@ -78,6 +78,7 @@ private:
     RepoContext repoContext() const;
     void saveLayout();
     void showShortcuts();
+    void showExport();
     enum NoticeButton { NoButton = 0, SignInButton = 1, RetryButton = 2, HubAddressButton = 4 };
     void showNotice(const QString &text, int buttons);
     void hideRepoPages();
@@ -97,6 +98,7 @@ private:
     StatusBarWidgets *m_status;
     QAction *m_signOut = nullptr;
     QAction *m_refresh = nullptr;
+    QAction *m_export = nullptr;
     QString m_wantedRepo; // remembered selection, applied once the list arrives
     QWidget *m_notice = nullptr; // made on first use by showNotice()
     QLabel *m_noticeText = nullptr;

@@ -12,6 +12,8 @@
 
 namespace hubgate {
 
+class ReviewSession;
+
 // What a page knows about the repo it shows and who looks at it.
 struct RepoContext
 {
@@ -20,6 +22,9 @@ struct RepoContext
     QString userName;     // the signed-in user
     // Requests of a status for this repo when its lists are loaded, nullopt when not known.
     std::function<std::optional<int>(const QString &status)> requestCount;
+    // The repo's request lists, loaded once for every page that shows them: the first call starts
+    // loading them. Null when the window has no review page.
+    std::function<ReviewSession *()> requests;
 };
 
 class RepoPage : public QWidget
