@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "common/elidedlabel.h"
+#include "gateform/gateformpage.h"
 #include "hub/hubclient.h"
 #include "repopage/repooverviewpage.h"
 #include "review/reviewpage.h"
@@ -79,6 +80,7 @@ void MainWindow::registerPages()
     m_overview = addRepoPage(new RepoOverviewPage(m_client, m_repoTabs));
     m_review = addRepoPage(new ReviewPage(m_client, m_repoTabs));
     m_settings = addRepoPage(new GatingSettingsPage(m_client, m_repoTabs));
+    addRepoPage(new GateFormPage(m_client, m_repoTabs));
 }
 
 template<typename Page>
