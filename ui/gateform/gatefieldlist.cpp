@@ -82,6 +82,7 @@ GateFieldList::GateFieldList(QWidget *parent)
     optionsLayout->addWidget(m_optionsProblem);
 
     auto *details = new QFormLayout(m_details);
+    m_detailsLayout = details;
     details->setContentsMargins(0, 0, 0, 0);
     details->addRow(tr("Field &name:"), m_name);
     details->addRow(QString(), m_nameProblem);
@@ -190,11 +191,12 @@ void GateFieldList::showCurrent()
     m_type->setEnabled(field.isEditable());
     m_type->setCurrentIndex(field.isEditable() ? int(EditableTypes.indexOf(field.type)) : -1);
     m_type->setPlaceholderText(tr("unknown type"));
-    m_unknownNote->setVisible(!field.isEditable());
     m_unknownNote->setText(tr("This field's type is not one the editor knows; it is kept exactly as "
                               "the card writes it:\n%1")
                                .arg(QString::fromUtf8(field.sourceText.trimmed())));
-    m_optionsBox->setVisible(field.type == Type::Select);
+    // Rows, not only their widgets, so no empty label is left behind.
+    m_detailsLayout->setRowVisible(m_optionsBox, field.type == Type::Select);
+    m_detailsLayout->setRowVisible(m_unknownNote, !field.isEditable());
     m_options->setRowCount(0);
     for (const GateOption &option : field.options) {
         const int r = m_options->rowCount();

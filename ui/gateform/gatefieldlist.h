@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -58,6 +59,7 @@ private:
     QPushButton *m_up;
     QPushButton *m_down;
     QWidget *m_details;
+    QFormLayout *m_detailsLayout = nullptr;
     QLineEdit *m_name;
     QLabel *m_nameProblem;
     QComboBox *m_type;
