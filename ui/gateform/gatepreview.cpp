@@ -85,6 +85,7 @@ GatePreview::GatePreview(QWidget *parent)
     m_eu->setStyleSheet(QStringLiteral("color: #8a5a00;"));
     m_eu->setText(tr("Requests from the European Union are not accepted for this repository."));
     m_fields->setContentsMargins(0, 0, 0, 0);
+    m_fields->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow previews put the control under its label
     m_button->setFocusPolicy(Qt::NoFocus); // a picture of the Hub's button, it sends nothing
 
     auto *card = new QFrame;
