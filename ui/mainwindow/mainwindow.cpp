@@ -2,6 +2,7 @@
 
 #include "access/accessrequestfilter.h"
 #include "common/elidedlabel.h"
+#include "gateform/gateformpage.h"
 #include "hub/hubclient.h"
 #include "insights/insightspage.h"
 #include "repopage/repooverviewpage.h"
@@ -82,6 +83,7 @@ void MainWindow::registerPages()
     m_overview = addRepoPage(new RepoOverviewPage(m_client, m_repoTabs));
     m_review = addRepoPage(new ReviewPage(m_client, m_repoTabs));
     m_settings = addRepoPage(new GatingSettingsPage(m_client, m_repoTabs));
+    addRepoPage(new GateFormPage(m_client, m_repoTabs));
     addRepoPage(new InsightsPage(m_repoTabs));
 }
 
