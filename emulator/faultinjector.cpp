@@ -149,12 +149,18 @@ Json FaultInjector::toJson() const
     for (const auto &rule : m_rules)
         rules.push_back(rule.toJson());
     return Json{{"rules", rules},
+                {"latency", {{"ms", m_latencyMs}, {"jitter", m_latencyJitterMs}}},
                 {"rateLimit", {{"limit", m_rateLimit}, {"window", m_rateWindowSeconds}}}};
 }
 
 FaultDecision FaultInjector::decide(const std::string &method, const std::string &path)
 {
     FaultDecision decision;
+    if (m_latencyMs > 0) {
+        std::uniform_int_distribution<int> delay(m_latencyMs - m_latencyJitterMs,
+                                                 m_latencyMs + m_latencyJitterMs);
+        decision.latencyMs = delay(m_random);
+    }
     bool decided = false;
     for (auto &rule : m_rules) {
         if ((rule.method != "*" && rule.method != method) || !globMatch(rule.path, path))
@@ -177,6 +183,15 @@ FaultDecision FaultInjector::decide(const std::string &method, const std::string
         }
     }
     return decision;
+}
+
+bool FaultInjector::setLatency(int ms, int jitterMs)
+{
+    if (ms < 0 || ms > 600000 || jitterMs < 0 || jitterMs > ms)
+        return false;
+    m_latencyMs = ms;
+    m_latencyJitterMs = jitterMs;
+    return true;
 }
 
 void FaultInjector::setRateLimit(int limit, int windowSeconds)

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -57,12 +58,21 @@ public:
     Json toJson() const;
     FaultDecision decide(const std::string &method, const std::string &path);
 
+    // A delay for every API answer, as from a distant Hub: ms, plus or minus a uniform jitter.
+    // Returns false (and changes nothing) unless 0 <= jitter <= ms <= 600000.
+    bool setLatency(int ms, int jitterMs);
+    int latencyMs() const { return m_latencyMs; }
+    int latencyJitterMs() const { return m_latencyJitterMs; }
+
     // limit <= 0 turns the rate limit off.
     void setRateLimit(int limit, int windowSeconds);
     RateDecision countCall(const std::string &key, std::int64_t nowMs);
 
 private:
     std::vector<FaultRule> m_rules;
+    int m_latencyMs = 0;
+    int m_latencyJitterMs = 0;
+    std::mt19937 m_random{std::random_device{}()};
     int m_rateLimit = 0;
     int m_rateWindowSeconds = 300;
     struct Window

@@ -1,5 +1,7 @@
 #include "hubapi.h"
 
+#include <QUrl>
+
 namespace emu {
 
 std::optional<Json> parseJsonBody(const std::string &body)
@@ -32,6 +34,17 @@ HubApi::HubApi(HubState state)
     registerContentRoutes(*this);
     registerFileRoutes(*this);
     registerControlRoutes(*this);
+    registerPublisherRoutes(*this);
+    registerOidcRoutes(*this);
+}
+
+bool HubApi::isTestIssuer(const std::string &issuer) const
+{
+    const QUrl url(QString::fromStdString(issuer), QUrl::StrictMode);
+    return m_serverPort != 0 && url.scheme() == QLatin1String("http") &&
+           (url.host() == QLatin1String("127.0.0.1") || url.host() == QLatin1String("localhost")) &&
+           url.port() == m_serverPort && url.path() == QLatin1String(OidcTestIssuer::pathPrefix) &&
+           !url.hasQuery() && !url.hasFragment() && url.userInfo().isEmpty();
 }
 
 void HubApi::route(const std::string &method, const std::string &pattern, Handler handler)
@@ -68,7 +81,10 @@ HttpResponse HubApi::handle(const HttpRequest &request)
         caller.token = m_state.token(bearer);
         if (!caller.token)
             return HttpResponse::error(401, "Invalid credentials in Authorization header");
-        caller.user = m_state.userByName(caller.token->user);
+        if (caller.token->expiresAtMs && nowMs() >= caller.token->expiresAtMs)
+            return HttpResponse::error(401, "This token expired at " + isoTime(caller.token->expiresAtMs) +
+                                                "; exchange a new OIDC ID token for a fresh one");
+        caller.user = m_state.tokenUser(*caller.token);
     } else if (!control && !request.header("authorization").empty()) {
         return HttpResponse::error(401, "Invalid credentials in Authorization header");
     }
@@ -100,7 +116,11 @@ Right HubApi::rightOn(const Caller &caller, const Repo &repo) const
         return publicRight;
 
     Right own = Right::None;
-    if (repo.ns == caller.user->name) {
+    if (caller.token->issuedFor == "repo") {
+        own = Right::Write; // its scope below narrows this to the one repo it was issued for
+    } else if (caller.token->issuedFor == "user") {
+        own = Right::None; // read-only, and never the user's private repos
+    } else if (repo.ns == caller.user->name) {
         own = Right::Write;
     } else if (const Org *org = m_state.org(repo.ns)) {
         const auto role = org->roles.find(caller.user->name);

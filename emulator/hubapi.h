@@ -5,6 +5,7 @@
 #include "faultinjector.h"
 #include "httpexchange.h"
 #include "hubstate.h"
+#include "oidctestissuer.h"
 
 #include <functional>
 #include <regex>
@@ -62,6 +63,16 @@ public:
                         const std::string &ns, const std::string &name, Right needed);
     void markChanged() { if (onChange) onChange(); }
 
+    // The Hub URL that OIDC ID tokens must name as their audience (the real Hub's by default:
+    // CI jobs are configured with it, and the emulator stands in for it).
+    const std::string &hubUrl() const { return m_hubUrl; }
+    void setHubUrl(std::string url) { m_hubUrl = std::move(url); }
+    OidcTestIssuer &testIssuer() { return m_testIssuer; }
+    // The built-in test issuer as served by this server: http://127.0.0.1:PORT/oidc-test (or
+    // localhost). The only issuer without https that publishers and the exchange accept.
+    void setServerPort(int port) { m_serverPort = port; }
+    bool isTestIssuer(const std::string &issuer) const;
+
     std::function<void()> onChange; // state mutated (persistence)
     std::function<HubState()> reloadSeed;
 
@@ -75,6 +86,9 @@ private:
     std::vector<Route> m_routes;
     HubState m_state;
     FaultInjector m_faults;
+    OidcTestIssuer m_testIssuer;
+    std::string m_hubUrl = "https://huggingface.co";
+    int m_serverPort = 0;
     std::map<std::string, int> m_calls;
     int m_totalCalls = 0;
 };
@@ -85,6 +99,8 @@ void registerAccessRoutes(HubApi &api);
 void registerContentRoutes(HubApi &api);
 void registerFileRoutes(HubApi &api);
 void registerControlRoutes(HubApi &api);
+void registerPublisherRoutes(HubApi &api);
+void registerOidcRoutes(HubApi &api);
 
 // Parses a JSON request body; an empty optional means "answer 400".
 std::optional<Json> parseJsonBody(const std::string &body);

@@ -66,6 +66,7 @@ HubServer::~HubServer()
 bool HubServer::listenLocal(quint16 port)
 {
     m_port = listen(QHostAddress::LocalHost, port);
+    m_api.setServerPort(m_port);
     return m_port != 0;
 }
 

@@ -1,9 +1,12 @@
 #include "hubstate.h"
 
+#include "publishers.h"
 #include "requestgenerator.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <openssl/sha.h>
 #include <stdexcept>
@@ -24,22 +27,85 @@ std::optional<RepoType> repoTypeFromPlural(const std::string &plural)
     return std::nullopt;
 }
 
+namespace {
+std::atomic<std::int64_t> clockOffset{0};
+} // namespace
+
 std::int64_t nowMs()
 {
     using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() + clockOffset;
+}
+
+void setClockOffsetMs(std::int64_t offset)
+{
+    clockOffset = offset;
+}
+
+std::int64_t clockOffsetMs()
+{
+    return clockOffset;
+}
+
+std::string publisherOwner(RepoType type, const std::string &repoId)
+{
+    return (type == RepoType::Model ? "model:" : "dataset:") + repoId;
+}
+
+std::string userPublisherOwner(const std::string &userName)
+{
+    return "user:" + userName;
 }
 
 std::string isoTime(std::int64_t ms)
 {
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buffer[80];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                  static_cast<int>(ms % 1000));
-    return buffer;
+    std::string out;
+    appendIsoTime(out, ms);
+    return out;
+}
+
+void appendIsoTime(std::string &out, std::int64_t ms)
+{
+    // By hand (civil date from days, H. Hinnant's algorithm): gmtime_r and snprintf cost more
+    // than the rest of a request list item.
+    std::int64_t seconds = ms / 1000;
+    int millis = static_cast<int>(ms % 1000);
+    if (millis < 0) {
+        millis += 1000;
+        --seconds;
+    }
+    std::int64_t days = seconds / 86400;
+    std::int64_t secondOfDay = seconds % 86400;
+    if (secondOfDay < 0) {
+        secondOfDay += 86400;
+        --days;
+    }
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const std::int64_t dayOfEra = days - era * 146097;
+    const std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const std::int64_t mp = (5 * dayOfYear + 2) / 153;
+    const int day = static_cast<int>(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const std::int64_t year = yearOfEra + era * 400 + (month <= 2);
+    if (year < 0 || year > 9999) {
+        out += "0000-01-01T00:00:00.000Z";
+        return;
+    }
+    char text[] = "0000-00-00T00:00:00.000Z";
+    const auto put = [&text](std::size_t at, std::int64_t value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + std::size_t(i)] = char('0' + value % 10);
+    };
+    put(0, year, 4);
+    put(5, month, 2);
+    put(8, day, 2);
+    put(11, secondOfDay / 3600, 2);
+    put(14, secondOfDay / 60 % 60, 2);
+    put(17, secondOfDay % 60, 2);
+    put(20, millis, 3);
+    out.append(text, sizeof text - 1);
 }
 
 std::optional<std::int64_t> parseIsoTime(const std::string &text)
@@ -130,43 +196,57 @@ const Commit *Repo::headCommit() const
     return commit == commits.end() ? nullptr : &commit->second;
 }
 
+namespace {
+
+bool keyLess(std::int64_t aTime, const std::string &aUser, std::int64_t bTime, const std::string &bUser)
+{
+    return aTime != bTime ? aTime < bTime : aUser < bUser;
+}
+
+bool requestLess(const AccessRequest &a, const AccessRequest &b)
+{
+    return keyLess(a.timestampMs, a.userId, b.timestampMs, b.userId);
+}
+
+} // namespace
+
 AccessRequest *Repo::findRequest(const std::string &userId)
 {
     const auto it = m_index.find(userId);
-    return it == m_index.end() ? nullptr : &m_requests[it->second];
+    if (it == m_index.end())
+        return nullptr;
+    m_changed.push_back(it->second);
+    return &m_requests[it->second];
 }
 
 AccessRequest &Repo::addRequest(AccessRequest request)
 {
-    if (!m_requests.empty() && request.timestampMs <= m_requests.back().timestampMs) {
-        // Keep timestamps unique: cursors compare them strictly.
-        const auto pos = std::lower_bound(
-            m_requests.begin(), m_requests.end(), request.timestampMs,
-            [](const AccessRequest &r, std::int64_t ts) { return r.timestampMs < ts; });
-        if (pos != m_requests.end() && pos->timestampMs == request.timestampMs) {
-            request.timestampMs = m_requests.back().timestampMs + 1;
-        } else {
-            const auto inserted = m_requests.insert(pos, std::move(request));
-            const auto index = static_cast<std::size_t>(inserted - m_requests.begin());
-            reindex();
-            return m_requests[index];
-        }
-    }
-    m_index[request.userId] = m_requests.size();
-    m_requests.push_back(std::move(request));
-    return m_requests.back();
+    refreshChanged(); // positions are about to move
+    const auto pos = std::upper_bound(m_requests.begin(), m_requests.end(), request, requestLess);
+    const auto index = static_cast<std::size_t>(pos - m_requests.begin());
+    const std::uint8_t code = statusCode(request.status);
+    m_requests.insert(pos, std::move(request));
+    m_statusCodes.insert(m_statusCodes.begin() + std::ptrdiff_t(index), code);
+    m_itemJson.insert(m_itemJson.begin() + std::ptrdiff_t(index), std::string());
+    if (index + 1 == m_requests.size())
+        m_index[m_requests.back().userId] = index;
+    else
+        reindex();
+    m_changed.push_back(index);
+    return m_requests[index];
 }
 
 void Repo::setRequests(std::vector<AccessRequest> requests)
 {
-    const auto byTime = [](const auto &a, const auto &b) { return a.timestampMs < b.timestampMs; };
-    if (!std::is_sorted(requests.begin(), requests.end(), byTime)) // the generator's are
-        std::stable_sort(requests.begin(), requests.end(), byTime);
-    for (std::size_t i = 1; i < requests.size(); ++i) {
-        if (requests[i].timestampMs <= requests[i - 1].timestampMs)
-            requests[i].timestampMs = requests[i - 1].timestampMs + 1;
-    }
+    if (!std::is_sorted(requests.begin(), requests.end(), requestLess)) // the generator's are
+        std::sort(requests.begin(), requests.end(), requestLess);
     m_requests = std::move(requests);
+    m_changed.clear();
+    m_itemJson.assign(m_requests.size(), std::string());
+    m_cachedBytes = 0;
+    m_statusCodes.resize(m_requests.size());
+    for (std::size_t i = 0; i < m_requests.size(); ++i)
+        m_statusCodes[i] = statusCode(m_requests[i].status);
     reindex();
 }
 
@@ -174,6 +254,77 @@ std::size_t Repo::countStatus(const std::string &status) const
 {
     return static_cast<std::size_t>(std::count_if(
         m_requests.begin(), m_requests.end(), [&](const auto &r) { return r.status == status; }));
+}
+
+std::uint8_t Repo::statusCode(const std::string &status)
+{
+    for (std::size_t i = 0; i < m_statusNames.size(); ++i)
+        if (m_statusNames[i] == status)
+            return static_cast<std::uint8_t>(i);
+    if (m_statusNames.size() > 255)
+        throw std::runtime_error("more than 256 request statuses in one repo");
+    m_statusNames.push_back(status);
+    return static_cast<std::uint8_t>(m_statusNames.size() - 1);
+}
+
+void Repo::forget(std::size_t position)
+{
+    m_cachedBytes -= m_itemJson[position].size();
+    std::string().swap(m_itemJson[position]);
+}
+
+void Repo::refreshChanged()
+{
+    for (const std::size_t position : m_changed) {
+        m_statusCodes[position] = statusCode(m_requests[position].status);
+        forget(position);
+    }
+    m_changed.clear();
+}
+
+Repo::Page Repo::page(const std::string &status, const std::optional<PageKey> &from,
+                      std::optional<std::int64_t> after, std::optional<std::int64_t> before,
+                      std::size_t limit)
+{
+    refreshChanged();
+    Page out;
+    const auto known = std::find(m_statusNames.begin(), m_statusNames.end(), status);
+    if (known == m_statusNames.end())
+        return out;
+    const auto code = static_cast<unsigned char>(known - m_statusNames.begin());
+
+    auto begin = m_requests.begin();
+    if (after)
+        begin = std::upper_bound(m_requests.begin(), m_requests.end(), *after,
+                                 [](std::int64_t t, const AccessRequest &r) { return t < r.timestampMs; });
+    if (from) {
+        const auto cursor = std::upper_bound(
+            m_requests.begin(), m_requests.end(), *from, [](const PageKey &key, const AccessRequest &r) {
+                return keyLess(key.timestampMs, key.userId, r.timestampMs, r.userId);
+            });
+        begin = std::max(begin, cursor);
+    }
+    auto end = m_requests.end();
+    if (before)
+        end = std::lower_bound(begin, m_requests.end(), *before,
+                               [](const AccessRequest &r, std::int64_t t) { return r.timestampMs < t; });
+
+    const std::uint8_t *codes = m_statusCodes.data();
+    std::size_t at = static_cast<std::size_t>(begin - m_requests.begin());
+    const std::size_t stop = static_cast<std::size_t>(end - m_requests.begin());
+    out.positions.reserve(std::min(limit, stop > at ? stop - at : 0));
+    while (at < stop) {
+        const void *hit = std::memchr(codes + at, code, stop - at);
+        if (!hit)
+            break;
+        if (out.positions.size() == limit) {
+            out.more = true;
+            break;
+        }
+        at = static_cast<std::size_t>(static_cast<const std::uint8_t *>(hit) - codes);
+        out.positions.push_back(at++);
+    }
+    return out;
 }
 
 void Repo::reindex()
@@ -227,6 +378,13 @@ const User &HubState::addUser(User user)
     m_userById[user.id] = m_users.size();
     m_users.push_back(std::move(user));
     return m_users.back();
+}
+
+void HubState::reserveUsers(std::size_t more)
+{
+    m_users.reserve(m_users.size() + more);
+    m_userByName.reserve(m_users.size() + more);
+    m_userById.reserve(m_users.size() + more);
 }
 
 HubState HubState::fromJson(const Json &seed)
@@ -351,10 +509,12 @@ HubState HubState::fromJson(const Json &seed)
             options.pendingShare = g.value("pending", options.pendingShare);
             options.acceptedShare = g.value("accepted", options.acceptedShare);
             options.spanDays = g.value("spanDays", options.spanDays);
+            options.sameTimestampRun = g.value("sameTimestampRun", 1);
             generateRequests(state, *repo, options);
         }
         state.m_repos.push_back(std::move(repo));
     }
+    loadPublishers(state, seed.value("trustedPublishers", Json::array()));
     return state;
 }
 
@@ -423,6 +583,8 @@ Json HubState::toJson() const
     }
     if (resetStatus)
         out["features"] = Json{{"resetStatus", true}};
+    if (Json publishersJson = savePublishers(*this); !publishersJson.empty())
+        out["trustedPublishers"] = std::move(publishersJson);
     return out;
 }
 
@@ -451,7 +613,27 @@ const Token *HubState::token(const std::string &value) const
     for (const auto &t : m_tokens)
         if (t.value == value)
             return &t;
+    for (const auto &issued : m_issued)
+        if (issued.token.value == value)
+            return &issued.token;
     return nullptr;
+}
+
+const Token &HubState::issueToken(Token token, std::optional<User> actor)
+{
+    // Tokens expired a day ago are dropped here, so the list stays as short as an hour of exchanges.
+    const std::int64_t now = nowMs();
+    std::erase_if(m_issued, [now](const IssuedToken &t) { return t.token.expiresAtMs + 86400000 <= now; });
+    m_issued.push_back({std::move(token), std::move(actor)});
+    return m_issued.back().token;
+}
+
+const User *HubState::tokenUser(const Token &token) const
+{
+    for (const auto &issued : m_issued)
+        if (&issued.token == &token && issued.actor)
+            return &*issued.actor;
+    return userByName(token.user);
 }
 
 Repo *HubState::repo(RepoType type, const std::string &ns, const std::string &name)

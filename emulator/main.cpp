@@ -90,6 +90,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
         QStringLiteral("Per-token rate limit of N calls per W-second fixed window, like the Hub's (e.g. 500/300)."),
         QStringLiteral("N/W"));
+    const QCommandLineOption latency(QStringLiteral("latency"),
+        QStringLiteral("Delay every API answer by MS milliseconds, plus or minus a uniform JITTER, like a\n"
+                       "distant Hub (e.g. 300 or 300:50). Requests in flight are delayed in parallel."),
+        QStringLiteral("MS[:JITTER]"));
     const QCommandLineOption generate(QStringLiteral("generate"),
         QStringLiteral("Add COUNT generated access requests to a seeded repo (repeatable), e.g.\n"
                        "models/nimbus-ai/nimbus-7b=100000."),
@@ -101,7 +105,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Enable the Hub's coming \"reset\" access-request status (list, handle, report)."));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         QStringLiteral("Log every request with its status and duration on stderr."));
-    parser.addOptions({port, seed, stateFile, readyFile, fault, rateLimit, generate, randomSeed, resetStatus, verbose});
+    const QCommandLineOption hubUrl(QStringLiteral("hub-url"),
+        QStringLiteral("The Hub URL OIDC ID tokens must have as their aud (default https://huggingface.co)."),
+        QStringLiteral("URL"));
+    parser.addOptions({port, seed, stateFile, readyFile, fault, rateLimit, latency, generate, randomSeed, resetStatus,
+                       verbose, hubUrl});
     parser.process(app);
 
     bool ok = false;
@@ -149,7 +157,17 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("--rate-limit expects CALLS/SECONDS, e.g. 500/300"));
         server.api().faults().setRateLimit(limit, window);
     }
+    if (parser.isSet(latency)) {
+        const QStringList parts = parser.value(latency).split(QLatin1Char(':'));
+        bool okMs = false, okJitter = true;
+        const int ms = parts.value(0).toInt(&okMs);
+        const int jitter = parts.size() > 1 ? parts.value(1).toInt(&okJitter) : 0;
+        if (parts.size() > 2 || !okMs || !okJitter || !server.api().faults().setLatency(ms, jitter))
+            return fail(QStringLiteral("--latency expects MS or MS:JITTER with 0 <= JITTER <= MS <= 600000"));
+    }
     server.setLogRequests(parser.isSet(verbose));
+    if (parser.isSet(hubUrl))
+        server.api().setHubUrl(parser.value(hubUrl).toStdString());
     if (!statePath.isEmpty()) {
         server.setPersistPath(statePath);
         if (!resume && !server.saveState(&error))

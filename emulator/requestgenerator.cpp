@@ -119,10 +119,16 @@ public:
         for (auto &t : times)
             t = when(m_random);
         std::sort(times.begin(), times.end());
+        // Runs of requests that share one timestamp, to test paging over ties.
+        const std::size_t run = std::size_t(std::max(1, m_options.sameTimestampRun));
+        for (std::size_t i = 0; i < times.size(); ++i)
+            times[i] = times[i - i % run];
 
-        std::vector<AccessRequest> requests = m_repo.requests();
+        m_state.reserveUsers(times.size());
+        std::vector<AccessRequest> requests;
+        requests.reserve(m_repo.requests().size() + times.size());
+        requests.insert(requests.end(), m_repo.requests().begin(), m_repo.requests().end());
         const std::size_t existing = requests.size();
-        requests.reserve(requests.size() + times.size());
         std::uniform_real_distribution<double> share(0.0, 1.0);
         for (const std::int64_t t : times) {
             User account = makeUser();
@@ -146,9 +152,11 @@ public:
             requests.push_back(std::move(request));
         }
         // Both parts are in time order: merging them spares setRequests a full sort.
+        // New user ids grow with creation, so ties within the new part are in id order too.
         std::inplace_merge(requests.begin(), requests.begin() + std::ptrdiff_t(existing),
                            requests.end(), [](const AccessRequest &a, const AccessRequest &b) {
-                               return a.timestampMs < b.timestampMs;
+                               return a.timestampMs != b.timestampMs ? a.timestampMs < b.timestampMs
+                                                                     : a.userId < b.userId;
                            });
         m_repo.setRequests(std::move(requests));
         return m_options.count;

@@ -13,6 +13,7 @@ struct GeneratorOptions
     double pendingShare = 0.3;
     double acceptedShare = 0.6; // the rest is rejected
     int spanDays = 180;
+    int sameTimestampRun = 1; // N > 1: each run of N consecutive requests shares one timestamp
 };
 
 // Adds options.count requests (and their users) to the repo; returns how many were added.

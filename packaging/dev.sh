@@ -14,7 +14,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libqt6svg6 libgl-dev libglx-dev
-    qtkeychain-qt6-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev iso-codes
+    qtkeychain-qt6-dev nlohmann-json3-dev libsimdjson-dev libyaml-cpp-dev libssl-dev iso-codes
     python3 python3-jsonschema curl nodejs npm
     xvfb xauth dbus gnome-keyring fonts-dejavu-core
 )

@@ -25,19 +25,44 @@ std::string statusChoices(bool withReset)
 }
 
 // Written by hand, not through Json objects: a page holds up to 1000 requests and lists of
-// 100,000 are paged through often, so this is the emulator's hot path.
+// 1,000,000 are paged through often, so this is the emulator's hot path.
 void appendString(std::string &out, const std::string &text)
 {
-    out += Json(text).dump();
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto ch = static_cast<unsigned char>(text[i]);
+        if (ch >= 0x20 && ch != '"' && ch != '\\')
+            continue;
+        out.append(text, copied, i - copied);
+        copied = i + 1;
+        if (ch == '"' || ch == '\\') {
+            out += '\\';
+            out += char(ch);
+        } else if (ch == '\n') {
+            out += "\\n";
+        } else if (ch == '\t') {
+            out += "\\t";
+        } else if (ch == '\r') {
+            out += "\\r";
+        } else {
+            out += "\\u00";
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+        }
+    }
+    out.append(text, copied, std::string::npos);
+    out += '"';
 }
 
 void appendUser(std::string &out, const User &user, bool withEmail, bool withVerifiedOrgs)
 {
     out += "{\"_id\":";
     appendString(out, user.id);
-    out += ",\"avatarUrl\":";
-    appendString(out, "/avatars/" + sha1Hex(user.name).substr(0, 32) + ".svg");
-    out += ",\"fullname\":";
+    out += ",\"avatarUrl\":\"/avatars/";
+    out.append(sha1Hex(user.name), 0, 32);
+    out += ".svg\",\"fullname\":";
     appendString(out, user.fullname);
     out += user.isPro ? ",\"isPro\":true" : ",\"isPro\":false";
     out += ",\"user\":";
@@ -52,13 +77,17 @@ void appendUser(std::string &out, const User &user, bool withEmail, bool withVer
     out += '}';
 }
 
-void appendRequest(std::string &out, const HubState &state, const AccessRequest &request)
+std::string requestJson(const HubState &state, const AccessRequest &request)
 {
+    std::string out;
+    out.reserve(640);
     out += "{\"user\":";
     appendUser(out, *state.userById(request.userId), true, true);
     out += ",\"status\":";
     appendString(out, request.status);
-    out += ",\"timestamp\":\"" + isoTime(request.timestampMs) + '"';
+    out += ",\"timestamp\":\"";
+    appendIsoTime(out, request.timestampMs);
+    out += '"';
     if (!request.fields.empty()) {
         out += ",\"fields\":{";
         bool first = true;
@@ -72,8 +101,11 @@ void appendRequest(std::string &out, const HubState &state, const AccessRequest 
         }
         out += '}';
     }
-    if (request.reviewedAtMs)
-        out += ",\"reviewedAt\":\"" + isoTime(request.reviewedAtMs) + '"';
+    if (request.reviewedAtMs) {
+        out += ",\"reviewedAt\":\"";
+        appendIsoTime(out, request.reviewedAtMs);
+        out += '"';
+    }
     if (!request.grantedById.empty()) {
         if (const User *granter = state.userById(request.grantedById)) {
             out += ",\"grantedBy\":";
@@ -81,18 +113,70 @@ void appendRequest(std::string &out, const HubState &state, const AccessRequest 
         }
     }
     out += '}';
+    return out;
 }
 
-std::string pageLink(const RouteContext &c, const std::string &cursorKey, std::int64_t cursor)
+// The Link cursor: the (timestamp, user id) of a page's last request, so that requests sharing
+// a timestamp across a page edge are neither lost nor repeated. "c1.<ms>.<hex of the user id>";
+// clients pass it back unchanged.
+std::string encodeCursor(const Repo::PageKey &key)
+{
+    static const char hex[] = "0123456789abcdef";
+    std::string out = "c1." + std::to_string(key.timestampMs) + ".";
+    for (unsigned char ch : key.userId) {
+        out += hex[ch >> 4];
+        out += hex[ch & 15];
+    }
+    return out;
+}
+
+std::optional<Repo::PageKey> decodeCursor(const std::string &text)
+{
+    const auto hexValue = [](char ch) {
+        return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+    };
+    const auto dot = text.find('.', 3);
+    if (text.rfind("c1.", 0) != 0 || dot == std::string::npos || dot == 3 || dot > 3 + 18 ||
+        (text.size() - dot - 1) % 2 != 0 || text.size() == dot + 1)
+        return std::nullopt;
+    Repo::PageKey key;
+    for (std::size_t i = 3; i < dot; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(text[i])))
+            return std::nullopt;
+        key.timestampMs = key.timestampMs * 10 + (text[i] - '0');
+    }
+    for (std::size_t i = dot + 1; i < text.size(); i += 2) {
+        const int high = hexValue(text[i]), low = hexValue(text[i + 1]);
+        if (high < 0 || low < 0)
+            return std::nullopt;
+        key.userId += char(high * 16 + low);
+    }
+    return key;
+}
+
+// The next page: the same query (status, limit, after, before) with the cursor replaced.
+std::string pageLink(const RouteContext &c, const std::string &cursor)
 {
     std::string url = c.request.origin + c.request.path + "?";
     for (const auto &[key, value] : c.request.query)
-        if (key != "after" && key != "before")
+        if (key != "cursor")
             url += percentEncode(key) + "=" + percentEncode(value) + "&";
-    if (cursorKey == "after" && !c.request.param("before").empty())
-        url += "before=" + percentEncode(c.request.param("before")) + "&";
-    url += cursorKey + "=" + percentEncode(isoTime(cursor));
+    url += "cursor=" + percentEncode(cursor);
     return "<" + url + ">; rel=\"next\"";
+}
+
+std::optional<int> parseLimit(const std::string &text)
+{
+    if (text.empty())
+        return 1000;
+    try {
+        std::size_t used = 0;
+        const int limit = std::stoi(text, &used);
+        if (used == text.size() && limit >= 10 && limit <= 1000)
+            return limit;
+    } catch (const std::exception &) {
+    }
+    return std::nullopt;
 }
 
 HttpResponse listRequests(HubApi &api, RouteContext &c)
@@ -104,19 +188,9 @@ HttpResponse listRequests(HubApi &api, RouteContext &c)
     if (!knownStatus(status, api.state().resetStatus))
         return HttpResponse::error(400, "Invalid status \"" + status + "\": expected " +
                                             statusChoices(api.state().resetStatus));
-    int limit = 1000;
-    if (!c.request.param("limit").empty()) {
-        try {
-            std::size_t used = 0;
-            limit = std::stoi(c.request.param("limit"), &used);
-            if (used != c.request.param("limit").size())
-                throw std::invalid_argument("limit");
-        } catch (const std::exception &) {
-            return HttpResponse::error(400, "\"limit\" must be an integer between 10 and 1000");
-        }
-        if (limit < 10 || limit > 1000)
-            return HttpResponse::error(400, "\"limit\" must be an integer between 10 and 1000");
-    }
+    const std::optional<int> limit = parseLimit(c.request.param("limit"));
+    if (!limit)
+        return HttpResponse::error(400, "\"limit\" must be an integer between 10 and 1000");
     std::optional<std::int64_t> after, before;
     for (const char *key : {"after", "before"}) {
         const std::string text = c.request.param(key);
@@ -127,56 +201,32 @@ HttpResponse listRequests(HubApi &api, RouteContext &c)
             return HttpResponse::error(400, "\"" + std::string(key) + "\" must be an ISO 8601 date-time");
         (std::string(key) == "after" ? after : before) = parsed;
     }
+    std::optional<Repo::PageKey> from;
+    if (c.request.query.count("cursor")) {
+        from = decodeCursor(c.request.param("cursor"));
+        if (!from)
+            return HttpResponse::error(400, "\"cursor\" is not a cursor of this list: pass the "
+                                            "Link header's URL unchanged");
+    }
 
-    const auto &all = lookup.repo->requests();
-    const auto inWindow = [&](const AccessRequest &r) {
-        return r.status == status && (!after || r.timestampMs > *after) &&
-               (!before || r.timestampMs < *before);
-    };
-    std::vector<const AccessRequest *> page;
-    bool more = false;
-    const bool backward = before && !after;
-    if (backward) {
-        auto it = std::lower_bound(all.begin(), all.end(), *before,
-                                   [](const AccessRequest &r, std::int64_t t) { return r.timestampMs < t; });
-        while (it != all.begin()) {
-            --it;
-            if (!inWindow(*it))
-                continue;
-            if (page.size() == std::size_t(limit)) {
-                more = true;
-                break;
-            }
-            page.push_back(&*it);
-        }
-        std::reverse(page.begin(), page.end());
-    } else {
-        auto it = after ? std::upper_bound(all.begin(), all.end(), *after,
-                                           [](std::int64_t t, const AccessRequest &r) { return t < r.timestampMs; })
-                        : all.begin();
-        for (; it != all.end(); ++it) {
-            if (!inWindow(*it))
-                continue;
-            if (page.size() == std::size_t(limit)) {
-                more = true;
-                break;
-            }
-            page.push_back(&*it);
-        }
+    Repo &repo = *lookup.repo;
+    const Repo::Page page = repo.page(status, from, after, before, std::size_t(*limit));
+    const HubState &state = api.state();
+    const auto make = [&state](const AccessRequest &request) { return requestJson(state, request); };
+    HttpResponse response;
+    response.setHeader("Content-Type", "application/json; charset=utf-8");
+    std::string &body = response.body;
+    body.reserve(page.positions.size() * 700 + 2);
+    body += '[';
+    for (const std::size_t position : page.positions) {
+        if (body.size() > 1)
+            body += ',';
+        body += repo.itemJson(position, make);
     }
-    std::string items = "[";
-    items.reserve(page.size() * 600);
-    for (const AccessRequest *request : page) {
-        if (items.size() > 1)
-            items += ',';
-        appendRequest(items, api.state(), *request);
-    }
-    items += ']';
-    HttpResponse response = HttpResponse::json(200, Json::array());
-    response.body = std::move(items);
-    if (more && !page.empty()) {
-        response.setHeader("Link", backward ? pageLink(c, "before", page.front()->timestampMs)
-                                            : pageLink(c, "after", page.back()->timestampMs));
+    body += ']';
+    if (page.more) {
+        const AccessRequest &last = repo.requests()[page.positions.back()];
+        response.setHeader("Link", pageLink(c, encodeCursor({last.timestampMs, last.userId})));
     }
     return response;
 }

@@ -182,6 +182,11 @@ bool passesGate(const HubState &state, const Caller &caller, const Repo &repo)
 {
     if (!caller.signedIn())
         return false;
+    if (caller.token->issuedFor == "repo") // an OIDC repo token passes its own repo's gate only
+        return caller.token->scoped.size() == 1 &&
+               caller.token->scoped[0]["entity"].value("name", std::string()) == repo.id() &&
+               caller.token->scoped[0]["entity"].value("type", std::string()) ==
+                   (repo.type == RepoType::Model ? "model" : "dataset");
     if (repo.ns == caller.user->name)
         return true;
     const Org *org = state.org(repo.ns);

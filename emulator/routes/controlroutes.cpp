@@ -1,6 +1,7 @@
 // The emulator's own control endpoints under /_emulator/: faults, rate limit, stats, data.
 #include "../hubapi.h"
 #include "../requestgenerator.h"
+#include "../tokenexchange.h"
 
 #include <chrono>
 
@@ -42,6 +43,16 @@ void registerControlRoutes(HubApi &api)
         if (!body || !body->is_object() || !body->value("limit", Json()).is_number_integer())
             return HttpResponse::error(400, "Expected {\"limit\": N, \"window\": seconds}");
         api.faults().setRateLimit((*body)["limit"], body->value("window", 300));
+        return HttpResponse::json(200, api.faults().toJson());
+    });
+
+    api.route("PUT", "/_emulator/latency", [&api](RouteContext &c) {
+        const auto body = parseJsonBody(c.request.body);
+        const Json ms = body && body->is_object() ? body->value("ms", Json()) : Json();
+        const Json jitter = body && body->is_object() ? body->value("jitter", Json(0)) : Json();
+        if (!ms.is_number_integer() || !jitter.is_number_integer() ||
+            !api.faults().setLatency(ms.get<int>(), jitter.get<int>()))
+            return HttpResponse::error(400, "Expected {\"ms\": N, \"jitter\": J} with 0 <= J <= N <= 600000");
         return HttpResponse::json(200, api.faults().toJson());
     });
 
@@ -88,6 +99,7 @@ void registerControlRoutes(HubApi &api)
         options.pendingShare = body->value("pending", options.pendingShare);
         options.acceptedShare = body->value("accepted", options.acceptedShare);
         options.spanDays = body->value("spanDays", options.spanDays);
+        options.sameTimestampRun = body->value("sameTimestampRun", 1);
         if (options.count < 1 || options.count > 2000000)
             return HttpResponse::error(400, "\"count\" must be between 1 and 2000000");
         const auto start = std::chrono::steady_clock::now();
@@ -105,11 +117,48 @@ void registerControlRoutes(HubApi &api)
         if (!api.reloadSeed)
             return HttpResponse::error(409, "This emulator has no seed to reload");
         api.replaceState(api.reloadSeed());
+        setClockOffsetMs(0);
         api.faults().clear();
         api.faults().setRateLimit(0, 0);
         api.resetCallStats();
         api.markChanged();
         return HttpResponse::json(200, Json{{"ok", true}});
+    });
+
+    // The emulator's clock: shifted forward, issued tokens and ID tokens expire without waiting.
+    auto clockJson = [] {
+        return Json{{"now", isoTime(nowMs())}, {"offsetSeconds", clockOffsetMs() / 1000}};
+    };
+    api.route("GET", "/_emulator/clock", [clockJson](RouteContext &) { return HttpResponse::json(200, clockJson()); });
+    api.route("PUT", "/_emulator/clock", [clockJson](RouteContext &c) {
+        const auto body = parseJsonBody(c.request.body);
+        const bool valid = body && body->is_object() && body->size() == 1 &&
+                           ((body->contains("offsetSeconds") && (*body)["offsetSeconds"].is_number_integer()) ||
+                            (body->contains("advanceSeconds") && (*body)["advanceSeconds"].is_number_integer()));
+        if (!valid)
+            return HttpResponse::error(400, "Expected {\"offsetSeconds\": N} or {\"advanceSeconds\": N}");
+        if (body->contains("offsetSeconds"))
+            setClockOffsetMs((*body)["offsetSeconds"].get<std::int64_t>() * 1000);
+        else
+            setClockOffsetMs(clockOffsetMs() + (*body)["advanceSeconds"].get<std::int64_t>() * 1000);
+        return HttpResponse::json(200, clockJson());
+    });
+
+    // What OIDC ID tokens must carry, and where the built-in test issuer is.
+    auto oidcJson = [&api](const RouteContext &c) {
+        return Json{{"hubUrl", api.hubUrl()},
+                    {"testIssuer", c.request.origin + OidcTestIssuer::pathPrefix},
+                    {"clockSkewSeconds", clockSkewSeconds},
+                    {"tokenLifetimeSeconds", issuedTokenSeconds}};
+    };
+    api.route("GET", "/_emulator/oidc", [oidcJson](RouteContext &c) { return HttpResponse::json(200, oidcJson(c)); });
+    api.route("PUT", "/_emulator/oidc", [&api, oidcJson](RouteContext &c) {
+        const auto body = parseJsonBody(c.request.body);
+        if (!body || !body->is_object() || !body->value("hubUrl", Json()).is_string() ||
+            (*body)["hubUrl"].get<std::string>().empty())
+            return HttpResponse::error(400, "Expected {\"hubUrl\": \"https://...\"}");
+        api.setHubUrl((*body)["hubUrl"].get<std::string>());
+        return HttpResponse::json(200, oidcJson(c));
     });
 
     api.route("GET", "/_emulator/state",

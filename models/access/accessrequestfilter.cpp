@@ -28,38 +28,400 @@ bool containsTerm(QStringView text, QStringView term)
 } // namespace
 
 AccessRequestFilter::AccessRequestFilter(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : QAbstractProxyModel(parent)
 {
-    setSortRole(AccessRequestModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
 }
 
 void AccessRequestFilter::setSourceModel(QAbstractItemModel *source)
 {
+    beginResetModel();
+    m_resetting = true;
     for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
         disconnect(connection);
     m_sourceConnections.clear();
     m_model = qobject_cast<const AccessRequestModel *>(source);
     m_ranks.clear();
-    // Connected before the proxy's own handlers, which compare rows right away.
+    m_rows.clear();
+    m_sourceToProxyValid = false;
+    QAbstractProxyModel::setSourceModel(source);
+    // The ranks go first: the handlers below compare rows right away.
     const auto dropRanks = [this] { m_ranks.clear(); };
     if (source) {
-        m_sourceConnections = {connect(source, &QAbstractItemModel::dataChanged, this, dropRanks),
-                               connect(source, &QAbstractItemModel::rowsInserted, this, dropRanks),
-                               connect(source, &QAbstractItemModel::rowsRemoved, this, dropRanks),
-                               connect(source, &QAbstractItemModel::rowsMoved, this, dropRanks),
-                               connect(source, &QAbstractItemModel::columnsInserted, this, dropRanks),
-                               connect(source, &QAbstractItemModel::columnsRemoved, this, dropRanks),
-                               connect(source, &QAbstractItemModel::modelReset, this, dropRanks),
-                               connect(source, &QAbstractItemModel::layoutChanged, this, dropRanks)};
+        m_sourceConnections = {
+            connect(source, &QAbstractItemModel::dataChanged, this, dropRanks),
+            connect(source, &QAbstractItemModel::rowsInserted, this, dropRanks),
+            connect(source, &QAbstractItemModel::rowsRemoved, this, dropRanks),
+            connect(source, &QAbstractItemModel::modelReset, this, dropRanks),
+            connect(source, &QAbstractItemModel::layoutChanged, this, dropRanks),
+            connect(source, &QAbstractItemModel::rowsInserted, this,
+                    [this](const QModelIndex &, int first, int last) { onSourceRowsInserted(first, last); }),
+            connect(source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                    [this](const QModelIndex &, int first, int last) { onSourceRowsAboutToBeRemoved(first, last); }),
+            connect(source, &QAbstractItemModel::rowsRemoved, this,
+                    [this](const QModelIndex &, int first, int last) { onSourceRowsRemoved(first, last); }),
+            connect(source, &QAbstractItemModel::dataChanged, this, &AccessRequestFilter::onSourceDataChanged),
+            connect(source, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+                beginResetModel();
+                m_resetting = true;
+            }),
+            connect(source, &QAbstractItemModel::modelReset, this, [this] {
+                m_rows = acceptedRows(0, sourceModel()->rowCount() - 1);
+                sortRows(m_rows);
+                m_sourceToProxyValid = false;
+                m_resetting = false;
+                endResetModel();
+            }),
+            // Moves and column changes are rare (the request model resets instead): start over.
+            connect(source, &QAbstractItemModel::layoutChanged, this, &AccessRequestFilter::rebuild),
+            connect(source, &QAbstractItemModel::rowsMoved, this, &AccessRequestFilter::rebuild),
+            connect(source, &QAbstractItemModel::columnsAboutToBeInserted, this, [this] { beginResetModel(); }),
+            connect(source, &QAbstractItemModel::columnsInserted, this, [this] { endResetModel(); }),
+            connect(source, &QAbstractItemModel::columnsAboutToBeRemoved, this, [this] { beginResetModel(); }),
+            connect(source, &QAbstractItemModel::columnsRemoved, this, [this] { endResetModel(); }),
+            connect(source, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged),
+            // QAbstractProxyModel then switches to an empty model of its own.
+            connect(source, &QObject::destroyed, this, [this] {
+                beginResetModel();
+                m_model = nullptr;
+                m_rows.clear();
+                m_sourceToProxyValid = false;
+                endResetModel();
+            }),
+        };
+        m_rows = acceptedRows(0, source->rowCount() - 1);
+        prepareRanks(m_sortColumn);
+        sortRows(m_rows);
     }
-    QSortFilterProxyModel::setSourceModel(source);
+    m_resetting = false;
+    endResetModel();
 }
 
 void AccessRequestFilter::sort(int column, Qt::SortOrder order)
 {
-    prepareRanks(column);
-    QSortFilterProxyModel::sort(column, order);
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    refilter();
+}
+
+// ---- the view: one flat table ----
+
+QModelIndex AccessRequestFilter::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!proxyIndex.isValid() || !sourceModel() || proxyIndex.model() != this)
+        return {};
+    const int row = proxyIndex.row();
+    if (row < 0 || std::size_t(row) >= m_rows.size())
+        return {};
+    return sourceModel()->index(m_rows[std::size_t(row)], proxyIndex.column());
+}
+
+QModelIndex AccessRequestFilter::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!sourceIndex.isValid() || !sourceModel() || sourceIndex.model() != sourceModel())
+        return {};
+    const std::vector<int> &map = sourceToProxy();
+    const int row = sourceIndex.row();
+    if (row < 0 || std::size_t(row) >= map.size() || map[std::size_t(row)] < 0)
+        return {};
+    return createIndex(map[std::size_t(row)], sourceIndex.column());
+}
+
+QModelIndex AccessRequestFilter::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || std::size_t(row) >= m_rows.size() || column >= columnCount())
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex AccessRequestFilter::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+QModelIndex AccessRequestFilter::sibling(int row, int column, const QModelIndex &) const
+{
+    return index(row, column);
+}
+
+int AccessRequestFilter::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AccessRequestFilter::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !sourceModel() ? 0 : sourceModel()->columnCount();
+}
+
+bool AccessRequestFilter::hasChildren(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_rows.empty();
+}
+
+const std::vector<int> &AccessRequestFilter::sourceToProxy() const
+{
+    if (!m_sourceToProxyValid) {
+        m_sourceToProxy.assign(std::size_t(sourceModel() ? sourceModel()->rowCount() : 0), -1);
+        for (std::size_t i = 0; i < m_rows.size(); ++i)
+            if (std::size_t(m_rows[i]) < m_sourceToProxy.size())
+                m_sourceToProxy[std::size_t(m_rows[i])] = int(i);
+        m_sourceToProxyValid = true;
+    }
+    return m_sourceToProxy;
+}
+
+// ---- filtering and sorting ----
+
+std::vector<int> AccessRequestFilter::acceptedRows(int first, int last) const
+{
+    std::vector<int> rows;
+    rows.reserve(std::size_t(std::max(0, last - first + 1)));
+    for (int row = first; row <= last; ++row)
+        if (filterAcceptsRow(row))
+            rows.push_back(row);
+    return rows;
+}
+
+void AccessRequestFilter::sortRows(std::vector<int> &rows) const
+{
+    if (m_sortColumn < 0 || !sourceModel() || m_sortColumn >= sourceModel()->columnCount()) {
+        std::sort(rows.begin(), rows.end());
+        return;
+    }
+    const auto less = [this](int a, int b) { return lessThan(a, b); };
+    if (std::is_sorted(rows.begin(), rows.end(), less))
+        return;
+    // Rows arrive in time order: sorted by date, newest first, is the source order reversed.
+    std::vector<int> reversed(rows.rbegin(), rows.rend());
+    if (std::is_sorted(reversed.begin(), reversed.end(), less)) {
+        rows = std::move(reversed);
+        return;
+    }
+    std::sort(rows.begin(), rows.end(), less);
+}
+
+bool AccessRequestFilter::lessThan(int left, int right) const
+{
+    int order = 0;
+    if (m_model && fastModel()) {
+        if (m_sortColumn == m_rankColumn && !m_ranks.isEmpty())
+            order = m_ranks[left] < m_ranks[right] ? -1 : m_ranks[left] > m_ranks[right] ? 1 : 0;
+        else
+            order = m_model->compareRows(left, right, m_sortColumn);
+    } else {
+        order = compareByRoles(left, right);
+    }
+    if (order == 0)
+        return left < right; // stable: equal keys keep the source order, in both directions
+    return m_sortOrder == Qt::AscendingOrder ? order < 0 : order > 0;
+}
+
+// Another source model (a proxy in between, a test double) is compared through SortRole.
+int AccessRequestFilter::compareByRoles(int left, int right) const
+{
+    const QVariant a = sourceModel()->index(left, m_sortColumn).data(AccessRequestModel::SortRole);
+    const QVariant b = sourceModel()->index(right, m_sortColumn).data(AccessRequestModel::SortRole);
+    if (a.userType() == QMetaType::QString && b.userType() == QMetaType::QString)
+        return a.toString().compare(b.toString(), Qt::CaseInsensitive);
+    if (!a.isValid() || !b.isValid())
+        return a.isValid() ? 1 : b.isValid() ? -1 : 0;
+    const QPartialOrdering order = QVariant::compare(a, b);
+    return order == QPartialOrdering::Less ? -1 : order == QPartialOrdering::Greater ? 1 : 0;
+}
+
+void AccessRequestFilter::rebuild()
+{
+    if (m_resetting || !sourceModel())
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<int> sourceRows;
+    sourceRows.reserve(before.size());
+    for (const QModelIndex &index : before)
+        sourceRows.append(std::size_t(index.row()) < m_rows.size() ? m_rows[std::size_t(index.row())] : -1);
+    prepareRanks(m_sortColumn);
+    m_rows = acceptedRows(0, sourceModel()->rowCount() - 1);
+    sortRows(m_rows);
+    m_sourceToProxyValid = false;
+    QModelIndexList after;
+    after.reserve(before.size());
+    const std::vector<int> &map = sourceToProxy();
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const int source = sourceRows[i];
+        const int row = source >= 0 && std::size_t(source) < map.size() ? map[std::size_t(source)] : -1;
+        after.append(row < 0 ? QModelIndex() : createIndex(row, before[i].column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+// ---- following the source ----
+
+void AccessRequestFilter::insertSourceRows(std::vector<int> rows)
+{
+    if (rows.empty())
+        return;
+    sortRows(rows);
+    const auto less = [this](int a, int b) { return lessThan(a, b); };
+    // Where each new row goes in the current order: runs of rows going to the same place.
+    std::vector<std::size_t> places(rows.size());
+    std::size_t runs = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        places[i] = std::size_t(std::upper_bound(m_rows.begin(), m_rows.end(), rows[i], less) - m_rows.begin());
+        runs += i == 0 || places[i] != places[i - 1];
+    }
+    if (runs <= 8) {
+        std::size_t offset = 0;
+        for (std::size_t i = 0; i < rows.size();) {
+            std::size_t j = i;
+            while (j + 1 < rows.size() && places[j + 1] == places[i])
+                ++j;
+            const int at = int(places[i] + offset);
+            beginInsertRows({}, at, at + int(j - i));
+            m_rows.insert(m_rows.begin() + at, rows.begin() + std::ptrdiff_t(i), rows.begin() + std::ptrdiff_t(j + 1));
+            m_sourceToProxyValid = false;
+            endInsertRows();
+            offset += j - i + 1;
+            i = j + 1;
+        }
+        return;
+    }
+    // Scattered: one insertion at the end, then one layout change puts the rows in place.
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.insert(m_rows.end(), rows.begin(), rows.end());
+    m_sourceToProxyValid = false;
+    endInsertRows();
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<int> sourceRows;
+    sourceRows.reserve(before.size());
+    for (const QModelIndex &index : before)
+        sourceRows.append(m_rows[std::size_t(index.row())]);
+    std::vector<int> merged;
+    merged.reserve(m_rows.size());
+    std::merge(m_rows.begin(), m_rows.begin() + first, rows.begin(), rows.end(), std::back_inserter(merged), less);
+    m_rows = std::move(merged);
+    m_sourceToProxyValid = false;
+    const std::vector<int> &map = sourceToProxy();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(createIndex(map[std::size_t(sourceRows[i])], before[i].column()));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void AccessRequestFilter::removeProxyRows(std::vector<int> proxyRows)
+{
+    if (proxyRows.empty())
+        return;
+    std::sort(proxyRows.begin(), proxyRows.end());
+    // From the last run to the first, so the earlier positions stay right.
+    for (std::size_t j = proxyRows.size(); j > 0;) {
+        std::size_t i = j - 1;
+        while (i > 0 && proxyRows[i - 1] == proxyRows[i] - 1)
+            --i;
+        const int first = proxyRows[i];
+        const int last = proxyRows[j - 1];
+        beginRemoveRows({}, first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        m_sourceToProxyValid = false;
+        endRemoveRows();
+        j = i;
+    }
+}
+
+void AccessRequestFilter::onSourceRowsInserted(int first, int last)
+{
+    if (m_resetting)
+        return;
+    const int count = last - first + 1;
+    if (first < sourceModel()->rowCount() - count) // inserted in the middle: later rows move down
+        for (int &row : m_rows)
+            if (row >= first)
+                row += count;
+    m_sourceToProxyValid = false;
+    insertSourceRows(acceptedRows(first, last));
+}
+
+void AccessRequestFilter::onSourceRowsAboutToBeRemoved(int first, int last)
+{
+    if (m_resetting)
+        return;
+    const std::vector<int> &map = sourceToProxy();
+    std::vector<int> gone;
+    for (int row = first; row <= last && std::size_t(row) < map.size(); ++row)
+        if (map[std::size_t(row)] >= 0)
+            gone.push_back(map[std::size_t(row)]);
+    removeProxyRows(std::move(gone));
+}
+
+void AccessRequestFilter::onSourceRowsRemoved(int first, int last)
+{
+    if (m_resetting)
+        return;
+    const int count = last - first + 1;
+    for (int &row : m_rows)
+        if (row > last)
+            row -= count;
+    m_sourceToProxyValid = false;
+}
+
+void AccessRequestFilter::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                              const QList<int> &roles)
+{
+    if (m_resetting || !topLeft.isValid() || !bottomRight.isValid())
+        return;
+    std::vector<int> gone, added, stay;
+    {
+        const std::vector<int> &map = sourceToProxy();
+        for (int row = topLeft.row(); row <= bottomRight.row() && std::size_t(row) < map.size(); ++row) {
+            const int at = map[std::size_t(row)];
+            const bool accepted = filterAcceptsRow(row);
+            if (at >= 0 && !accepted)
+                gone.push_back(at);
+            else if (at < 0 && accepted)
+                added.push_back(row);
+            else if (at >= 0)
+                stay.push_back(row);
+        }
+    }
+    // A row whose sort key changed leaves its place and comes back where it now belongs.
+    const auto outOfPlace = [this](int at) {
+        return (at > 0 && lessThan(m_rows[std::size_t(at)], m_rows[std::size_t(at - 1)])) ||
+               (std::size_t(at) + 1 < m_rows.size() && lessThan(m_rows[std::size_t(at + 1)], m_rows[std::size_t(at)]));
+    };
+    if (m_sortColumn >= 0 && m_sortColumn >= topLeft.column() && m_sortColumn <= bottomRight.column()) {
+        const std::vector<int> &map = sourceToProxy();
+        std::vector<int> keep;
+        for (const int row : stay) {
+            if (outOfPlace(map[std::size_t(row)])) {
+                gone.push_back(map[std::size_t(row)]);
+                added.push_back(row);
+            } else {
+                keep.push_back(row);
+            }
+        }
+        stay = std::move(keep);
+    }
+    removeProxyRows(std::move(gone));
+    insertSourceRows(std::move(added));
+    // One dataChanged per run of neighbouring rows still shown.
+    std::vector<int> shown;
+    const std::vector<int> &map = sourceToProxy();
+    for (const int row : stay)
+        shown.push_back(map[std::size_t(row)]);
+    std::sort(shown.begin(), shown.end());
+    for (std::size_t i = 0; i < shown.size();) {
+        std::size_t j = i;
+        while (j + 1 < shown.size() && shown[j + 1] == shown[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(shown[i], topLeft.column()), index(shown[j], bottomRight.column()), roles);
+        i = j + 1;
+    }
 }
 
 void AccessRequestFilter::prepareRanks(int column)
@@ -102,11 +464,7 @@ const AccessRequestModel *AccessRequestFilter::fastModel() const
 
 void AccessRequestFilter::refilter()
 {
-    prepareRanks(sortColumn());
-    // Not invalidateFilter(): it removes and inserts the changed rows range by range, rebuilding
-    // the whole mapping for each range, which takes seconds when a search hides rows scattered
-    // over 100,000. invalidate() filters and sorts once (layoutChanged; selection kept).
-    invalidate();
+    rebuild();
 }
 
 void AccessRequestFilter::setStatus(const QString &status)
@@ -201,11 +559,11 @@ bool AccessRequestFilter::searchAccepts(QStringView searchText) const
     return true;
 }
 
-bool AccessRequestFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool AccessRequestFilter::filterAcceptsRow(int sourceRow) const
 {
     const AccessRequestModel *model = fastModel();
     if (!model)
-        return acceptsByRoles(sourceModel()->index(sourceRow, 0, sourceParent));
+        return acceptsByRoles(sourceModel()->index(sourceRow, 0));
     if (!m_status.isEmpty() && model->statusAt(sourceRow) != m_status)
         return false;
     if (!dateAccepts(model->requestedMsAt(sourceRow)))
@@ -229,18 +587,6 @@ bool AccessRequestFilter::acceptsByRoles(const QModelIndex &sourceIndex) const
         if (!answerAccepts(it.key(), it.value(), request.fields.value(it.key())))
             return false;
     return searchAccepts(sourceIndex.data(AccessRequestModel::SearchTextRole).toString());
-}
-
-bool AccessRequestFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    // Sorting 100,000 rows takes 1.7 million comparisons: through QVariants of SortRole that is
-    // over a second per sort (and per keystroke while sorted by a text column).
-    if (left.model() == m_model && m_model && sortRole() == AccessRequestModel::SortRole) {
-        if (left.column() == m_rankColumn && !m_ranks.isEmpty())
-            return m_ranks[left.row()] < m_ranks[right.row()];
-        return m_model->compareRows(left.row(), right.row(), left.column()) < 0;
-    }
-    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace hubgate

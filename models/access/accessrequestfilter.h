@@ -1,17 +1,24 @@
 #pragma once
 // One status tab's view of the requests: status, search across user, name, e-mail and answers,
-// per-field filters and a request date range.
+// per-field filters and a request date range, sorted by any column.
+//
+// Not a QSortFilterProxyModel: that one inserts a page of new rows one row at a time, moving the
+// whole mapping each time (seconds per page at a million rows). Here a page is filtered, sorted
+// and merged in one pass, announced as one insertion when it lands in one place (pages arrive in
+// time order) or as an insertion at the end plus one layout change otherwise.
 
 #include <QDate>
 #include <QHash>
-#include <QSortFilterProxyModel>
+#include <QAbstractProxyModel>
 #include <QStringList>
+
+#include <vector>
 
 namespace hubgate {
 
 class AccessRequestModel;
 
-class AccessRequestFilter : public QSortFilterProxyModel
+class AccessRequestFilter : public QAbstractProxyModel
 {
     Q_OBJECT
 public:
@@ -29,13 +36,36 @@ public:
 
     void setSourceModel(QAbstractItemModel *source) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; } // -1: the source's order
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QModelIndex sibling(int row, int column, const QModelIndex &idx) const override;
 
 protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    bool filterAcceptsRow(int sourceRow) const;
+    // Sort order of two source rows by the sort column (ties: source order).
+    bool lessThan(int leftSourceRow, int rightSourceRow) const;
 
 private:
     void refilter();
+    void rebuild(); // filters and sorts everything, as a layout change that keeps the selection
+    std::vector<int> acceptedRows(int first, int last) const;
+    void sortRows(std::vector<int> &rows) const;
+    void insertSourceRows(std::vector<int> rows); // accepted, not yet in the view
+    void removeProxyRows(std::vector<int> proxyRows);
+    void onSourceRowsInserted(int first, int last);
+    void onSourceRowsAboutToBeRemoved(int first, int last);
+    void onSourceRowsRemoved(int first, int last);
+    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    const std::vector<int> &sourceToProxy() const;
+    int compareByRoles(int leftSourceRow, int rightSourceRow) const;
     // The source when it is an AccessRequestModel (read directly, without QVariants).
     const AccessRequestModel *fastModel() const;
     bool isCheckbox(const QString &field) const;
@@ -59,6 +89,12 @@ private:
     QList<int> m_ranks;
     int m_rankColumn = -1;
     QList<QMetaObject::Connection> m_sourceConnections;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    std::vector<int> m_rows;                   // source row of each proxy row
+    mutable std::vector<int> m_sourceToProxy;  // -1 when filtered out; rebuilt when needed
+    mutable bool m_sourceToProxyValid = false;
+    bool m_resetting = false;
 };
 
 } // namespace hubgate

@@ -1,27 +1,10 @@
 #include "accessrequestloader.h"
 
-#include "hub/hubclient.h"
+#include "statuslistload.h"
 
-#include <QFutureWatcher>
-#include <QMap>
 #include <QTimer>
-#include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace hubgate {
-
-struct AccessRequestLoader::StatusRun
-{
-    QString status;
-    QPointer<HubJob> job;
-    QMap<int, ParsedRequestPage> parsed; // parsed pages waiting for an earlier one
-    int received = 0;  // pages the job handed over
-    int delivered = 0; // pages taken out of parsed, in order
-    int total = 0;     // requests delivered
-    bool jobDone = false;
-    HubError jobError; // the job failed: reported once the pages it did bring are delivered
-    bool done = false; // nothing more will come out of this run
-};
 
 AccessRequestLoader::AccessRequestLoader(HubClient *client, RepoSummary repo, QObject *parent)
     : QObject(parent)
@@ -32,7 +15,7 @@ AccessRequestLoader::AccessRequestLoader(HubClient *client, RepoSummary repo, QO
 
 AccessRequestLoader::~AccessRequestLoader()
 {
-    stopRuns();
+    stopLists();
 }
 
 bool AccessRequestLoader::isRunning() const
@@ -40,33 +23,47 @@ bool AccessRequestLoader::isRunning() const
     return !m_done;
 }
 
+int AccessRequestLoader::requestsMade() const
+{
+    int made = m_requestsBefore;
+    for (const StatusListLoad *list : m_lists)
+        made += list->requestsMade();
+    return made;
+}
+
 void AccessRequestLoader::start(const QStringList &statuses)
 {
     cancel();
-    stopRuns();
+    stopLists();
     m_done = false;
     m_loaded = 0;
     m_skipped = 0;
+    m_requestsBefore = 0;
+    m_finishedLists = 0;
     m_errors.clear();
-    const QString base = m_repo.apiPath(QStringLiteral("user-access-request/"));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
     QStringList unique = statuses;
     unique.removeDuplicates();
     for (const QString &status : std::as_const(unique)) {
-        auto *run = new StatusRun;
-        run->status = status;
-        m_runs.append(run);
-        run->job = m_client->get(base + status, query, m_repo.id, true);
-        connect(run->job, &HubJob::pageReceived, this,
-                [this, run](const QByteArray &body, int) { onPageReceived(run, body, run->received++); });
-        connect(run->job, &HubJob::finished, this, [this, run](HubJob *job) { onJobFinished(run, job); });
+        auto *list = new StatusListLoad(m_client, m_repo, status, &m_budget, this);
+        list->setSlicing(m_slicing);
+        m_lists.append(list);
+        m_totals.insert(list, 0);
+        connect(list, &StatusListLoad::pageReady, this,
+                [this, list](const QList<AccessRequest> &requests) { onPage(list, requests); });
+        connect(list, &StatusListLoad::finished, this,
+                [this, list](const HubError &error) { onListFinished(list, error); });
+        connect(list, &StatusListLoad::notice, this, &AccessRequestLoader::notice);
     }
-    if (m_runs.isEmpty()) { // nothing to load: still finish, after the caller has connected
+    for (StatusListLoad *list : std::as_const(m_lists))
+        list->start();
+    if (m_lists.isEmpty()) { // nothing to load: still finish, after the caller has connected
         const quint64 generation = m_generation;
         QTimer::singleShot(0, this, [this, generation] {
-            if (generation == m_generation)
-                finishIfDone();
+            if (generation != m_generation)
+                return;
+            m_done = true;
+            ++m_generation;
+            Q_EMIT finished(true, m_errors);
         });
     }
 }
@@ -75,7 +72,7 @@ void AccessRequestLoader::cancel()
 {
     if (m_done)
         return;
-    stopRuns();
+    stopLists();
     m_done = true;
     HubError cancelled;
     cancelled.kind = HubError::Kind::Cancelled;
@@ -84,115 +81,41 @@ void AccessRequestLoader::cancel()
     Q_EMIT finished(false, m_errors);
 }
 
-void AccessRequestLoader::stopRuns()
+void AccessRequestLoader::stopLists()
 {
-    ++m_generation; // parse results still on their way are dropped when they arrive
-    for (StatusRun *run : std::as_const(m_runs)) {
-        if (run->job) {
-            run->job->disconnect(this);
-            run->job->cancel();
-        }
+    ++m_generation;
+    for (StatusListLoad *list : std::as_const(m_lists)) {
+        m_requestsBefore += list->requestsMade();
+        list->disconnect(this);
+        list->cancel();
+        list->deleteLater();
     }
-    qDeleteAll(m_runs);
-    m_runs.clear();
+    m_lists.clear();
+    m_totals.clear();
 }
 
-void AccessRequestLoader::onPageReceived(StatusRun *run, const QByteArray &body, int pageIndex)
-{
-    // Parsing 1000 items takes milliseconds: keep it off the UI thread.
-    auto *watcher = new QFutureWatcher<ParsedRequestPage>(this);
-    const quint64 generation = m_generation;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run, pageIndex, generation] {
-        watcher->deleteLater();
-        if (generation == m_generation) // else run is gone
-            onPageParsed(run, pageIndex, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(parseAccessRequestPage, body));
-}
-
-void AccessRequestLoader::onPageParsed(StatusRun *run, int pageIndex, ParsedRequestPage page)
-{
-    if (run->done)
-        return;
-    run->parsed.insert(pageIndex, std::move(page));
-    deliverReady(run);
-}
-
-void AccessRequestLoader::onJobFinished(StatusRun *run, HubJob *job)
-{
-    run->jobDone = true;
-    run->jobError = job->error();
-    deliverReady(run);
-}
-
-void AccessRequestLoader::deliverReady(StatusRun *run)
+void AccessRequestLoader::onPage(StatusListLoad *list, const QList<AccessRequest> &requests)
 {
     const quint64 generation = m_generation;
-    while (!run->done) {
-        const auto it = run->parsed.find(run->delivered);
-        if (it == run->parsed.end())
-            break;
-        ParsedRequestPage page = std::move(*it);
-        run->parsed.erase(it);
-        ++run->delivered;
-        if (!page.error.isEmpty()) {
-            HubError error;
-            error.kind = HubError::Kind::BadReply;
-            error.subject = m_repo.id;
-            error.detail = page.error;
-            failRun(run, error);
-            return;
-        }
-        m_skipped += page.skipped;
-        if (page.requests.isEmpty())
-            continue;
-        for (AccessRequest &request : page.requests)
-            if (request.status.isEmpty()) // the list it came from says it
-                request.status = run->status;
-        run->total += int(page.requests.size());
-        m_loaded += int(page.requests.size());
-        const QString status = run->status; // a receiver may cancel, which deletes run
-        Q_EMIT pageLoaded(status, page.requests);
-        if (generation != m_generation) // a receiver cancelled or restarted
-            return;
+    m_totals[list] += int(requests.size());
+    m_loaded += int(requests.size());
+    Q_EMIT pageLoaded(list->status(), requests);
+    if (generation == m_generation) // a receiver may cancel or restart
         Q_EMIT progress(m_loaded);
-        if (generation != m_generation)
-            return;
-    }
-    if (run->done || !run->jobDone || run->delivered < run->received)
-        return;
-    if (run->jobError.isError()) { // incomplete: no statusLoaded
-        failRun(run, run->jobError);
-        return;
-    }
-    run->done = true;
-    const QString status = run->status;
-    Q_EMIT statusLoaded(status, run->total);
-    if (generation == m_generation)
-        finishIfDone();
 }
 
-void AccessRequestLoader::failRun(StatusRun *run, const HubError &error)
+void AccessRequestLoader::onListFinished(StatusListLoad *list, const HubError &error)
 {
-    if (run->done)
+    m_skipped += list->skippedCount();
+    const quint64 generation = m_generation;
+    if (error.isError())
+        m_errors.append(error);
+    else
+        Q_EMIT statusLoaded(list->status(), m_totals.value(list));
+    if (generation != m_generation || m_done)
         return;
-    run->done = true;
-    run->parsed.clear();
-    m_errors.append(error);
-    if (run->job) {
-        run->job->disconnect(this);
-        run->job->cancel();
-    }
-    finishIfDone();
-}
-
-void AccessRequestLoader::finishIfDone()
-{
-    if (m_done)
+    if (++m_finishedLists < m_lists.size())
         return;
-    for (const StatusRun *run : std::as_const(m_runs))
-        if (!run->done)
-            return;
     m_done = true;
     ++m_generation;
     Q_EMIT finished(m_errors.isEmpty(), m_errors);

@@ -1,19 +1,22 @@
 #pragma once
-// Loads a repo's access request lists page by page (limit 1000) in the background: every status
-// in parallel, pages parsed off the UI thread, each parsed page handed over in order so the first
+// Loads a repo's access request lists in the background: every status in parallel, each list
+// split into time slices loaded in parallel (StatusListLoad) within one bounded budget of
+// requests in flight, pages parsed off the UI thread and handed over in time order, so the first
 // rows show after the first page. cancel() stops everything; finished() is emitted once.
 
 #include "accessrequest.h"
 #include "hub/huberror.h"
 #include "hub/repo.h"
 
+#include "requestbudget.h"
+
+#include <QHash>
 #include <QObject>
-#include <QPointer>
 
 namespace hubgate {
 
 class HubClient;
-class HubJob;
+class StatusListLoad;
 
 class AccessRequestLoader : public QObject
 {
@@ -29,34 +32,38 @@ public:
     bool isRunning() const;
     int loadedCount() const { return m_loaded; }
     int skippedCount() const { return m_skipped; } // items without a usable user, left out
+    // Requests in flight at once (default 8); slicing off walks each list page after page.
+    void setMaxParallel(int requests) { m_budget.setLimit(requests); }
+    void setSlicing(bool enabled) { m_slicing = enabled; }
+    int requestsMade() const; // HTTP calls of the current or last load
 
 Q_SIGNALS:
     void pageLoaded(const QString &status, const QList<hubgate::AccessRequest> &requests);
     // One status list is complete (all of its pages delivered).
     void statusLoaded(const QString &status, int total);
     void progress(int loadedSoFar);
+    // Something a user may want to know, such as a fallback to page-after-page loading.
+    void notice(const QString &message);
     void finished(bool ok, const QList<hubgate::HubError> &errors);
 
 private:
-    // implementation detail, free to change
-    struct StatusRun;
-    void onPageReceived(StatusRun *run, const QByteArray &body, int pageIndex);
-    void onPageParsed(StatusRun *run, int pageIndex, ParsedRequestPage page);
-    void onJobFinished(StatusRun *run, HubJob *job);
-    void deliverReady(StatusRun *run);
-    void failRun(StatusRun *run, const HubError &error);
-    void finishIfDone();
-    void stopRuns();
+    void onPage(StatusListLoad *list, const QList<AccessRequest> &requests);
+    void onListFinished(StatusListLoad *list, const HubError &error);
+    void stopLists();
 
-    QList<StatusRun *> m_runs;
     HubClient *m_client;
     RepoSummary m_repo;
+    RequestBudget m_budget;
+    QList<StatusListLoad *> m_lists;
+    QHash<StatusListLoad *, int> m_totals;
+    int m_finishedLists = 0;
     int m_loaded = 0;
     int m_skipped = 0;
-    quint64 m_generation = 0; // bumped by start() and cancel(): older parse results are dropped
+    int m_requestsBefore = 0; // of lists already deleted
+    quint64 m_generation = 0; // bumped by start() and cancel()
+    bool m_slicing = true;
     bool m_done = true;
     QList<HubError> m_errors;
-    friend struct StatusRun;
 };
 
 } // namespace hubgate

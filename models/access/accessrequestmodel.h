@@ -52,6 +52,12 @@ public:
     // Answers that are empty strings are left out of its fields.
     AccessRequest requestAt(int row) const;
 
+    // What a search looks in: user, name, e-mail and answers, lower case. Pure, thread-safe.
+    static QString searchTextOf(const AccessRequest &request);
+    // parseAccessRequestPage() plus the part of addRequests() that needs no model (the search
+    // texts): what a loader runs off the UI thread.
+    static ParsedRequestPage parsePage(const QByteArray &json);
+
     // "Pending", "Accepted", "Rejected" translated; an unknown status as sent.
     static QString statusDisplayName(const QString &status);
 

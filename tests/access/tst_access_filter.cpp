@@ -6,6 +6,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QIdentityProxyModel>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -83,6 +85,9 @@ private Q_SLOTS:
     void testersWhileTheModelChanges();
     void sourceReadThroughRoles();
     void matchesBruteForce();
+    void pageInTimeOrderIsOneInsertion();
+    void scatteredPageKeepsTheSelection();
+    void removalsAndMovesKeepOrder();
 
 private:
     AccessRequestFilter *tab(const QString &status);
@@ -275,7 +280,8 @@ void TestAccessFilter::sorting()
     QCOMPARE(usersOf(*all).first(), QStringLiteral("cy-m")); // no e-mail sorts first
     all->sort(AccessRequestModel::FirstFieldColumn, Qt::DescendingOrder); // Affiliation
     QCOMPARE(usersOf(*all).mid(0, 2), QStringList({QStringLiteral("eve-o"), QStringLiteral("dee-n")}));
-    QCOMPARE(all->sortRole(), int(AccessRequestModel::SortRole));
+    QCOMPARE(all->sortColumn(), int(AccessRequestModel::FirstFieldColumn));
+    QCOMPARE(all->sortOrder(), Qt::DescendingOrder);
 
     m_model->updateStatus(QStringLiteral("bob-k"), accepted, utc("2026-03-20T00:00:00Z"), {});
     m_model->updateStatus(QStringLiteral("ada-l"), rejected, utc("2026-03-18T00:00:00Z"), {});
@@ -485,6 +491,110 @@ void TestAccessFilter::matchesBruteForce()
         }
         QCOMPARE(sorted(usersOf(*filter)), sorted(expected));
     }
+}
+
+
+namespace {
+
+// count requests named prefix0000..., one minute apart from start, in time order.
+QList<AccessRequest> page(const QString &prefix, int count, const QDateTime &start, const QString &status)
+{
+    QList<AccessRequest> out;
+    for (int i = 0; i < count; ++i)
+        out.append(request(QStringLiteral("%1%2").arg(prefix).arg(i, 4, 10, QLatin1Char('0')), status,
+                           start.addSecs(60 * i), {}));
+    return out;
+}
+
+bool inOrder(const AccessRequestFilter &filter)
+{
+    for (int row = 1; row < filter.rowCount(); ++row) {
+        const int a = filter.mapToSource(filter.index(row - 1, 0)).row();
+        const int b = filter.mapToSource(filter.index(row, 0)).row();
+        const auto *model = static_cast<const AccessRequestModel *>(filter.sourceModel());
+        const int order = model->compareRows(a, b, filter.sortColumn());
+        if ((filter.sortOrder() == Qt::AscendingOrder ? order : -order) > 0)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+// Pages arrive in time order: sorted by date (either way), a page lands in one place.
+void TestAccessFilter::pageInTimeOrderIsOneInsertion()
+{
+    for (Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
+        AccessRequestFilter *pendingTab = tab(pending);
+        pendingTab->sort(AccessRequestModel::RequestedAt, order);
+        QSignalSpy inserted(pendingTab, &QAbstractItemModel::rowsInserted);
+        QSignalSpy layouts(pendingTab, &QAbstractItemModel::layoutChanged);
+        const int before = pendingTab->rowCount();
+        const bool newest = order == Qt::DescendingOrder;
+        m_model->addRequests(page(newest ? QStringLiteral("new-d") : QStringLiteral("new-a"), 1000,
+                                  utc(newest ? "2026-04-01T00:00:00Z" : "2026-05-01T00:00:00Z"), pending));
+        QVERIFY2(inserted.size() == 1, order == Qt::DescendingOrder ? "newest first" : "oldest first");
+        QVERIFY2(layouts.isEmpty(), order == Qt::DescendingOrder ? "newest first" : "oldest first");
+        QCOMPARE(pendingTab->rowCount(), before + 1000);
+        QVERIFY(inOrder(*pendingTab));
+        const int firstInserted = inserted.constFirst().at(1).toInt();
+        QCOMPARE(firstInserted, order == Qt::DescendingOrder ? 0 : before);
+    }
+}
+
+// Sorted by name, a page's rows fall all over the table: one insertion, one layout change, and
+// the selected and current rows stay on the same people.
+void TestAccessFilter::scatteredPageKeepsTheSelection()
+{
+    QList<AccessRequest> even, odd;
+    for (int i = 0; i < 400; ++i)
+        (i % 2 ? odd : even).append(request(QStringLiteral("u-%1").arg(i, 4, 10, QLatin1Char('0')), accepted,
+                                             utc("2026-04-01T00:00:00Z").addSecs(i), {}));
+    m_model->addRequests(even);
+    AccessRequestFilter *all = tab(QString());
+    all->sort(AccessRequestModel::User, Qt::AscendingOrder);
+    QItemSelectionModel selection(all);
+    const QModelIndex dee = all->index(usersOf(*all).indexOf(QStringLiteral("dee-n")), 0);
+    selection.setCurrentIndex(dee, QItemSelectionModel::SelectCurrent | QItemSelectionModel::Rows);
+    const QModelIndex u10 = all->index(usersOf(*all).indexOf(QStringLiteral("u-0010")), 0);
+    selection.select(u10, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QSignalSpy inserted(all, &QAbstractItemModel::rowsInserted);
+    QSignalSpy layouts(all, &QAbstractItemModel::layoutChanged);
+    m_model->addRequests(odd); // each between two rows already shown
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(layouts.size(), 1);
+    QCOMPARE(all->rowCount(), 6 + 400);
+    QVERIFY(inOrder(*all));
+    QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("dee-n"));
+    QStringList selected;
+    for (const QModelIndex &row : selection.selectedRows())
+        selected.append(row.data().toString());
+    QCOMPARE(sorted(selected), QStringList({QStringLiteral("dee-n"), QStringLiteral("u-0010")}));
+    QCOMPARE(usersOf(*all).indexOf(QStringLiteral("u-0010")), 6 + 10);
+}
+
+// Decisions move rows out of a tab and to new places in another; a row whose key changes moves.
+void TestAccessFilter::removalsAndMovesKeepOrder()
+{
+    m_model->addRequests(page(QStringLiteral("p-"), 2000, utc("2026-04-01T00:00:00Z"), pending));
+    AccessRequestFilter *pendingTab = tab(pending);
+    AccessRequestFilter *acceptedTab = tab(accepted);
+    acceptedTab->sort(AccessRequestModel::ReviewedAt, Qt::DescendingOrder);
+    const int pendingBefore = pendingTab->rowCount();
+    for (int i = 0; i < 2000; i += 7)
+        m_model->updateStatus(QStringLiteral("p-%1").arg(i, 4, 10, QLatin1Char('0')), accepted,
+                              utc("2026-05-01T00:00:00Z").addSecs(i), {});
+    const int moved = (2000 + 6) / 7;
+    QCOMPARE(pendingTab->rowCount(), pendingBefore - moved);
+    QCOMPARE(acceptedTab->rowCount(), 1 + moved);
+    QVERIFY(inOrder(*pendingTab));
+    QVERIFY(inOrder(*acceptedTab));
+    QCOMPARE(acceptedTab->index(0, 0).data().toString(), QStringLiteral("p-1995"));
+    // Reviewed again later: the row moves to the top of the accepted tab.
+    m_model->updateStatus(QStringLiteral("p-0007"), accepted, utc("2026-06-01T00:00:00Z"), {});
+    QCOMPARE(acceptedTab->index(0, 0).data().toString(), QStringLiteral("p-0007"));
+    QVERIFY(inOrder(*acceptedTab));
+    QCOMPARE(usersOf(*pendingTab).size(), pendingTab->rowCount());
 }
 
 QTEST_GUILESS_MAIN(TestAccessFilter)

@@ -80,7 +80,7 @@ int main(int argc, char **argv)
     request.query["limit"] = "1000";
     request.headers["authorization"] = std::string("Bearer ") + token;
     request.origin = "http://127.0.0.1:1";
-    static const std::regex after("[?&]after=([^&>]*)");
+    static const std::regex cursor("[?&]cursor=([^&>]*)");
     std::size_t items = 0;
     int pages = 0;
     long long serving = 0;
@@ -96,9 +96,9 @@ int main(int argc, char **argv)
         items += emu::Json::parse(response.body).size(); // outside the timed part
         std::smatch match;
         const std::string link = response.headerValue("Link");
-        if (!std::regex_search(link, match, after))
+        if (!std::regex_search(link, match, cursor))
             break;
-        request.query["after"] = emu::percentDecode(match[1].str());
+        request.query["cursor"] = emu::percentDecode(match[1].str());
     }
     std::printf("list_all_pages_ms %lld\n", serving / 1000);
     std::printf("pages %d items %zu pending %zu\n", pages, items, repo.countStatus("pending"));

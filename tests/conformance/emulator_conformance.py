@@ -722,24 +722,24 @@ class Conformance:
                 if second.status == 200 and second.json:
                     later = [self.iso(i["timestamp"]) for i in second.json]
                     self.r.check(f"{name}: page 2 starts after page 1", min(later) > max(times))
-                    # before= walks backwards: the 10 requests before page 2's last one are page 1's
-                    # last item and page 2 without its last; the Link then continues backwards
-                    # (before=) with the 9 first items of page 1, and ends there.
+                    # before=T lists what is strictly earlier than T, oldest first, like any page: the
+                    # first 10 of the list, then a Link that keeps before= and ends at T.
                     both = items + second.json
-                    before = urllib.parse.quote(second.json[-1]["timestamp"])
+                    cut = second.json[-1]["timestamp"]
+                    earlier = [i["timestamp"] for i in both if self.iso(i["timestamp"]) < self.iso(cut)]
+                    before = urllib.parse.quote(cut)
                     back = self.fetch_list(f"{base}?limit=10&before={before}", write, name + ", before cursor")
                     if back.status == 200 and len(second.json) == 10:
-                        self.r.check(f"{name}: before= gives the 10 requests just before the cursor",
-                                     [i["timestamp"] for i in back.json] == [i["timestamp"] for i in both[-11:-1]])
-                        previous = self.check_next_link(back, name + ", before cursor")
-                        if previous is not None:
-                            self.r.check(f"{name}: the backward Link uses before=",
-                                         "before=" in previous and "after=" not in previous, previous)
-                            rest = self.fetch_list(previous, write, name + ", before cursor, next page")
+                        self.r.check(f"{name}: before= gives the oldest 10 requests earlier than it",
+                                     [i["timestamp"] for i in back.json] == earlier[:10])
+                        following = self.check_next_link(back, name + ", before cursor")
+                        if following is not None:
+                            self.r.check(f"{name}: the Link keeps before=", "before=" in following, following)
+                            rest = self.fetch_list(following, write, name + ", before cursor, next page")
                             if rest.status == 200:
-                                self.r.check(f"{name}: the backward walk ends at the first request",
-                                             [i["timestamp"] for i in rest.json] ==
-                                             [i["timestamp"] for i in items[:9]] and rest.header("Link") is None)
+                                self.r.check(f"{name}: the walk ends before the cursor",
+                                             [i["timestamp"] for i in rest.json] == earlier[10:20]
+                                             and (rest.header("Link") is None) == (len(earlier) <= 20))
             # Items with every optional member: fields, reviewedAt, grantedBy, user.email.
             accepted = self.call("GET", f"/api/{api_type}/{repo_id}/user-access-request/accepted?limit=100",
                                  token=write)

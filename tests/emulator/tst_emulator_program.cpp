@@ -2,6 +2,7 @@
 // failures. Runs the real binary with QProcess.
 #include "emulatortest.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -119,7 +120,7 @@ private Q_SLOTS:
         const Run run = runToEnd({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         for (const char *option : {"--port", "--seed", "--state", "--ready-file", "--fault", "--rate-limit",
-                                   "--generate", "--random-seed", "--verbose"})
+                                   "--latency", "--generate", "--random-seed", "--verbose"})
             QVERIFY2(run.stdOut.contains(QLatin1StringView(option)), option);
     }
 
@@ -179,6 +180,20 @@ private Q_SLOTS:
         QCOMPARE(call(ready, "GET", "/api/models", owner).status, 200);
         QCOMPARE(call(ready, "GET", "/api/models", owner).status, 200);
         QCOMPARE(call(ready, "GET", "/api/models", owner).status, 429);
+        QCOMPARE(stop(), 0);
+    }
+
+    void latencyOption()
+    {
+        const QString seed = dir.filePath(QStringLiteral("small-latency.json"));
+        QVERIFY(writeFile(seed, QByteArray::fromStdString(smallSeed().dump())));
+        const Json ready = start({QStringLiteral("--seed"), seed, QStringLiteral("--latency"), QStringLiteral("150:30")});
+        QVERIFY(ready.is_object());
+        JCOMPARE(call(ready, "GET", "/_emulator/faults").json()["latency"], (Json{{"ms", 150}, {"jitter", 30}}));
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(call(ready, "GET", "/api/models").status, 200);
+        QVERIFY2(clock.elapsed() >= 120, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(stop(), 0);
     }
 
@@ -283,6 +298,9 @@ private Q_SLOTS:
                                       << QStringLiteral("key=value") << QByteArray();
         QTest::newRow("rate limit") << QStringList{QStringLiteral("--rate-limit"), QStringLiteral("lots")}
                                     << QStringLiteral("--rate-limit") << QByteArray();
+        for (const char *latency : {"slow", "-5", "100:200", "100:", "100:5:5"})
+            QTest::addRow("latency %s", latency) << QStringList{QStringLiteral("--latency"), QString::fromLatin1(latency)}
+                                                << QStringLiteral("--latency") << QByteArray();
         QTest::newRow("generate spec") << QStringList{QStringLiteral("--generate"), QStringLiteral("nimbus=5")}
                                        << QStringLiteral("--generate") << QByteArray();
         QTest::newRow("generate unknown repo")

@@ -1,0 +1,343 @@
+#include "statuslistload.h"
+
+#include "accessrequestmodel.h"
+#include "hub/hubclient.h"
+#include "requestbudget.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <map>
+
+Q_LOGGING_CATEGORY(lcListLoad, "hubgate.access.load", QtInfoMsg)
+
+namespace hubgate {
+
+namespace {
+
+constexpr int pageLimit = 1000;
+
+qint64 msOf(const AccessRequest &request)
+{
+    return request.requestedAt.toMSecsSinceEpoch();
+}
+
+} // namespace
+
+struct StatusListLoad::Parsed
+{
+    QList<AccessRequest> requests;
+    QUrl next;
+    qint64 firstMs = 0;
+    qint64 lastMs = 0;
+};
+
+struct StatusListLoad::Slice
+{
+    std::optional<TimeSlice> range; // empty: a plain walk along the Hub's own Link pages
+    std::map<int, Parsed> ready;    // parsed pages not yet handed on, by page index
+    QSet<QUrl> visited;             // a Link pointing back would loop forever
+    QPointer<HubJob> job;
+    int issued = 0;
+    int delivered = 0;
+    bool busy = false;     // a page is being fetched or parsed
+    bool holdsSlot = false;
+    bool complete = false; // no further page will be asked for
+};
+
+StatusListLoad::StatusListLoad(HubClient *client, RepoSummary repo, QString status, RequestBudget *budget,
+                               QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_repo(std::move(repo))
+    , m_status(std::move(status))
+    , m_budget(budget)
+    , m_basePath(m_repo.apiPath(QStringLiteral("user-access-request/")) + m_status)
+{
+}
+
+StatusListLoad::~StatusListLoad()
+{
+    cancel();
+}
+
+void StatusListLoad::start()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(pageLimit));
+    const auto probe = addSlice(std::nullopt, nullptr);
+    fetch(probe, m_client->url(m_basePath, query));
+}
+
+void StatusListLoad::cancel()
+{
+    m_done = true;
+    ++m_generation;
+    for (const auto &slice : m_slices) {
+        if (slice->job) {
+            slice->job->disconnect(this);
+            slice->job->cancel();
+        }
+        if (slice->holdsSlot)
+            m_budget->release();
+        slice->holdsSlot = false;
+    }
+    m_slices.clear();
+}
+
+std::shared_ptr<StatusListLoad::Slice> StatusListLoad::addSlice(std::optional<TimeSlice> range, const Slice *after)
+{
+    auto slice = std::make_shared<Slice>();
+    slice->range = range;
+    auto at = m_slices.end();
+    if (after) {
+        at = std::find_if(m_slices.begin(), m_slices.end(), [after](const auto &s) { return s.get() == after; });
+        if (at != m_slices.end())
+            ++at;
+    }
+    m_slices.insert(at, slice);
+    return slice;
+}
+
+QUrl StatusListLoad::sliceUrl(const TimeSlice &range) const
+{
+    return m_client->url(m_basePath, range.query(pageLimit));
+}
+
+void StatusListLoad::fetch(const std::shared_ptr<Slice> &slice, const QUrl &url)
+{
+    slice->busy = true;
+    slice->visited.insert(url);
+    const int pageIndex = slice->issued++;
+    const std::weak_ptr<Slice> weak = slice;
+    m_budget->acquire(this, [this, weak, url, pageIndex] {
+        const auto slice = weak.lock();
+        if (!slice || m_done) { // dropped while waiting for a slot
+            m_budget->release();
+            return;
+        }
+        slice->holdsSlot = true;
+        ++m_requests;
+        HubRequest request;
+        request.url = url;
+        request.subject = m_repo.id;
+        slice->job = m_client->start(request);
+        connect(slice->job, &HubJob::finished, this,
+                [this, weak, pageIndex](HubJob *job) {
+                    if (const auto slice = weak.lock())
+                        onReply(slice, pageIndex, job);
+                });
+    });
+}
+
+void StatusListLoad::onReply(const std::shared_ptr<Slice> &slice, int pageIndex, HubJob *job)
+{
+    slice->job = nullptr;
+    if (slice->holdsSlot) {
+        slice->holdsSlot = false;
+        m_budget->release();
+    }
+    m_budget->noteRateLimit(job->responseHeader("RateLimit"));
+    if (!job->isOk()) {
+        fail(job->error());
+        return;
+    }
+    const QUrl next = nextPageUrl(job->responseHeader("Link"), job->request().url);
+    if (next.isValid() && slice->visited.contains(next)) {
+        HubError error;
+        error.kind = HubError::Kind::BadReply;
+        error.subject = m_repo.id;
+        error.detail = tr("its page links go round in a circle");
+        fail(error);
+        return;
+    }
+    // Parsing a page takes milliseconds: off the UI thread. The body is dropped once parsed.
+    auto *watcher = new QFutureWatcher<ParsedRequestPage>(this);
+    const quint64 generation = m_generation;
+    const std::weak_ptr<Slice> weak = slice;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, weak, pageIndex, next, generation] {
+        watcher->deleteLater();
+        const auto slice = weak.lock();
+        if (slice && generation == m_generation)
+            onParsed(slice, pageIndex, next, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&AccessRequestModel::parsePage, job->body()));
+}
+
+void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex, const QUrl &next,
+                              ParsedRequestPage page)
+{
+    slice->busy = false;
+    if (!page.error.isEmpty()) {
+        HubError error;
+        error.kind = HubError::Kind::BadReply;
+        error.subject = m_repo.id;
+        error.detail = page.error;
+        fail(error);
+        return;
+    }
+    m_skipped += page.skipped;
+    Parsed parsed;
+    parsed.requests = std::move(page.requests);
+    parsed.next = next;
+    for (AccessRequest &request : parsed.requests)
+        if (request.status.isEmpty()) // the list it came from says it
+            request.status = m_status;
+    if (!parsed.requests.isEmpty()) {
+        parsed.firstMs = msOf(parsed.requests.constFirst());
+        parsed.lastMs = msOf(parsed.requests.constLast());
+    }
+    if (slice->range) {
+        const TimeSlice range = *slice->range;
+        const bool inRange = isOldestFirst(parsed.requests) &&
+                             std::all_of(parsed.requests.cbegin(), parsed.requests.cend(), [&](const AccessRequest &r) {
+                                 return r.requestedAt.isValid() && range.contains(msOf(r));
+                             });
+        if (!inRange) {
+            fallBack(tr("the Hub answered a time slice of %1 with requests outside it").arg(m_status));
+            return;
+        }
+    }
+    const bool probe = !slice->range && pageIndex == 0 && !m_fellBack;
+    const bool canSlice = probe && m_slicing && next.isValid() && parsed.requests.size() >= 2 &&
+                          isOldestFirst(parsed.requests) &&
+                          std::all_of(parsed.requests.cbegin(), parsed.requests.cend(),
+                                      [](const AccessRequest &r) { return r.requestedAt.isValid(); });
+    slice->ready.emplace(pageIndex, parsed);
+    if (canSlice)
+        beginSlicing(slice, parsed);
+    else if (slice->range)
+        continueSlice(slice, parsed);
+    else if (next.isValid())
+        fetch(slice, next);
+    else
+        slice->complete = true;
+    deliver();
+}
+
+void StatusListLoad::beginSlicing(const std::shared_ptr<Slice> &probe, const Parsed &firstPage)
+{
+    m_sliced = true;
+    m_probeNext = firstPage.next;
+    probe->complete = true;
+    const qint64 horizon = std::max(QDateTime::currentMSecsSinceEpoch(), firstPage.lastMs + 1);
+    const int pages = estimatePagesLeft(firstPage.lastMs - firstPage.firstMs, horizon - firstPage.lastMs);
+    // From the first page's last time on: the rows at that very millisecond come again and are
+    // dropped by the frontier, so requests sharing it across the page edge are never lost.
+    const TimeSlice rest{firstPage.lastMs - 1, std::nullopt};
+    const Slice *previous = probe.get();
+    for (const TimeSlice &range : splitSlice(rest, firstPage.lastMs, std::min(pages, m_budget->limit()), horizon)) {
+        const auto slice = addSlice(range, previous);
+        previous = slice.get();
+        fetch(slice, sliceUrl(range));
+    }
+}
+
+void StatusListLoad::continueSlice(const std::shared_ptr<Slice> &slice, const Parsed &page)
+{
+    if (!page.next.isValid()) {
+        slice->complete = true;
+        return;
+    }
+    // A slot falls idle: split what is left of this slice so it is loaded in parallel. A page
+    // whose rows all share one millisecond cannot be split; its Link goes on instead.
+    const int idle = m_budget->idle();
+    if (idle > 0 && page.lastMs > page.firstMs) {
+        const qint64 horizon = std::max(QDateTime::currentMSecsSinceEpoch(), page.lastMs + 1);
+        const qint64 end = slice->range->beforeMs.value_or(horizon);
+        const int pages = estimatePagesLeft(page.lastMs - page.firstMs, end - page.lastMs);
+        const QList<TimeSlice> pieces = splitSlice(*slice->range, page.lastMs, std::min(idle + 1, pages), horizon);
+        if (pieces.size() > 1) {
+            slice->range = pieces.constFirst();
+            fetch(slice, sliceUrl(pieces.constFirst()));
+            const Slice *previous = slice.get();
+            for (qsizetype i = 1; i < pieces.size(); ++i) {
+                const auto piece = addSlice(pieces.at(i), previous);
+                previous = piece.get();
+                fetch(piece, sliceUrl(pieces.at(i)));
+            }
+            return;
+        }
+    }
+    fetch(slice, page.next);
+}
+
+void StatusListLoad::fallBack(const QString &why)
+{
+    if (m_fellBack)
+        return;
+    m_fellBack = true;
+    const QString message = tr("Loading %1 one page after another: %2.").arg(m_status, why);
+    qCInfo(lcListLoad).noquote() << m_repo.id << message;
+    Q_EMIT notice(message);
+    // Everything handed on so far is a time prefix: a plain walk from the first page's Link,
+    // skipping what the frontier has seen, brings the rest.
+    for (const auto &slice : m_slices) {
+        if (slice->job) {
+            slice->job->disconnect(this);
+            slice->job->cancel();
+        }
+        if (slice->holdsSlot)
+            m_budget->release();
+        slice->holdsSlot = false;
+    }
+    m_slices.clear();
+    ++m_generation;
+    m_filterUntilPast = true;
+    const auto walk = addSlice(std::nullopt, nullptr);
+    walk->issued = 1; // page 0 was the first page, handed on already
+    walk->delivered = 1;
+    fetch(walk, m_probeNext);
+}
+
+void StatusListLoad::deliver()
+{
+    const quint64 generation = m_generation;
+    while (!m_slices.empty() && !m_done) {
+        Slice &head = *m_slices.front();
+        const auto it = head.ready.find(head.delivered);
+        if (it == head.ready.end()) {
+            if (head.complete && !head.busy && head.delivered == head.issued) {
+                m_slices.pop_front();
+                continue;
+            }
+            break;
+        }
+        QList<AccessRequest> requests = std::move(it->second.requests);
+        head.ready.erase(it);
+        ++head.delivered;
+        if (m_sliced && (!m_fellBack || m_filterUntilPast)) {
+            const qint64 frontier = m_frontier.lastMs();
+            m_frontier.filter(requests);
+            if (m_fellBack && !requests.isEmpty() && msOf(requests.constLast()) > frontier)
+                m_filterUntilPast = false; // past what was handed on: the plain walk is trusted as is
+        }
+        if (requests.isEmpty())
+            continue;
+        Q_EMIT pageReady(requests);
+        if (generation != m_generation || m_done) // a receiver cancelled
+            return;
+    }
+    if (m_slices.empty() && !m_done)
+        finish();
+}
+
+void StatusListLoad::fail(const HubError &error)
+{
+    if (m_done)
+        return;
+    cancel();
+    Q_EMIT finished(error);
+}
+
+void StatusListLoad::finish()
+{
+    m_done = true;
+    ++m_generation;
+    Q_EMIT finished(HubError());
+}
+
+} // namespace hubgate
