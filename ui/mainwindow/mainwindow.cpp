@@ -102,6 +102,11 @@ Page *MainWindow::addRepoPage(Page *page)
     return page;
 }
 
+CiCdAccessWindow *MainWindow::ciCdAccessWindow() const
+{
+    return m_cicdWindow;
+}
+
 void MainWindow::showCiCdAccess()
 {
     if (!m_cicdWindow)

@@ -55,7 +55,7 @@ public:
     void showReview();
     // Account ▸ CI/CD Access…: the signed-in user's publishers, in a window of its own.
     void showCiCdAccess();
-    CiCdAccessWindow *ciCdAccessWindow() const { return m_cicdWindow; }
+    CiCdAccessWindow *ciCdAccessWindow() const;
     QString currentRepoKey() const;
 
     void restoreLayout();

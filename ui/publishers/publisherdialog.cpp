@@ -117,8 +117,9 @@ void PublisherDialog::rebuildFields()
     m_issuer = new QLineEdit(m_preset.defaultIssuer, this);
     m_issuer->setObjectName(QStringLiteral("issuer"));
     m_issuer->setToolTip(m_preset.issuerHelp);
-    m_issuer->setReadOnly(m_preset.issuerInput == IssuerInput::Fixed ||
-                          m_preset.issuerInput == IssuerInput::FromParameter);
+    // A Hub with a test issuer (an emulator) takes it for every provider, so it may be typed.
+    m_issuer->setReadOnly(testIssuer().isEmpty() && (m_preset.issuerInput == IssuerInput::Fixed ||
+                                                     m_preset.issuerInput == IssuerInput::FromParameter));
     m_form->addRow(tr("&Issuer:"), m_issuer);
     if (!m_parameter) {
         QLabel *problem = problemLabel();

@@ -208,6 +208,7 @@ void PublishersPanel::addLocally(const PublisherDraft &draft)
     m_model->upsert(publisher);
     m_dialog->close();
     setStatus(tr("Kept on this computer only, for the workflow generator and the token debugger."));
+    Q_EMIT changed(true);
 }
 
 void PublishersPanel::onCreated(PublisherJob *job)
