@@ -225,7 +225,18 @@ void PublisherDialog::updateProblems()
     for (const PublisherProblem &p : result.warnings)
         warnings << tr("Warning: %1").arg(p.message);
     m_warnings->setText(warnings.join(QLatin1Char('\n')));
-    m_warnings->setVisible(!warnings.isEmpty());
+    // Warnings once the user has started: a fresh form is not a weak set-up yet.
+    m_warnings->setVisible(!warnings.isEmpty() && (m_showAll || !m_touched.isEmpty()));
+    growToFit();
+}
+
+void PublisherDialog::growToFit()
+{
+    // Messages that wrap need more height than the form had.
+    layout()->activate();
+    const int wanted = layout()->totalHeightForWidth(width());
+    if (wanted > height())
+        resize(width(), wanted);
 }
 
 QString PublisherDialog::shownProblem(const QString &claimName) const
@@ -256,6 +267,7 @@ void PublisherDialog::showHubError(const QString &message)
     setBusy(false);
     m_hubError->setText(message);
     m_hubError->setVisible(true);
+    growToFit();
 }
 
 void PublisherDialog::setBusy(bool busy)

@@ -51,6 +51,7 @@ Q_SIGNALS:
 private:
     void rebuildFields();
     void updateProblems();
+    void growToFit();
     void submit();
     QLabel *problemLabel();
     PublisherClaims rawClaims(QString *problem) const;

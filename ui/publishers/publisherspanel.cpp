@@ -39,7 +39,12 @@ PublishersPanel::PublishersPanel(HubClient *client, const QString &intro, QWidge
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The claims say most about a publisher: they get the room the dates and provider leave.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(PublisherListModel::Provider, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PublisherListModel::Issuer, QHeaderView::Stretch);
+    header->setSectionResizeMode(PublisherListModel::Claims, QHeaderView::Stretch);
+    m_table->setWordWrap(true); // claims wrap after their commas in a narrow window
     m_table->setWordWrap(false);
     m_notice->setObjectName(QStringLiteral("managementNotice"));
     m_notice->setWordWrap(true);
@@ -287,6 +292,12 @@ void PublishersPanel::selectionChanged()
 
 void PublishersPanel::publishersChanged()
 {
+    // The dates fit, but never at the claims' expense.
+    for (int column : {PublisherListModel::Created, PublisherListModel::LastUsed}) {
+        m_table->resizeColumnToContents(column);
+        m_table->setColumnWidth(column, qMin(m_table->columnWidth(column), 100));
+    }
+    m_table->resizeRowsToContents();
     m_debugger->setPublishers(m_model->publishers());
     if (m_model->rowCount() > 0 && m_table->selectionModel()->selectedRows().isEmpty())
         m_table->selectRow(0);

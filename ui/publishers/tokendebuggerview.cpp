@@ -35,7 +35,7 @@ QTreeWidget *tree(const QString &name, const QStringList &headers, QWidget *pare
     view->setObjectName(name);
     view->setHeaderLabels(headers);
     view->setRootIsDecorated(false);
-    view->setWordWrap(true);
+    view->setTextElideMode(Qt::ElideMiddle); // long issuers keep their host and path ends
     view->header()->setSectionResizeMode(QHeaderView::Interactive);
     return view;
 }
@@ -115,6 +115,7 @@ TokenDebuggerView::TokenDebuggerView(HubClient *client, QWidget *parent)
     split->addWidget(top);
     split->addWidget(details);
     split->setStretchFactor(1, 3);
+    split->setSizes({110, 400});
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_result, 1);
@@ -194,12 +195,13 @@ void TokenDebuggerView::refresh()
     }
     for (const PublisherMatch &match : explanation.publishers) {
         const TrustedPublisher &p = match.publisher;
+        // One line per publisher across the columns, its claims below.
         auto *top = new QTreeWidgetItem(m_comparison);
-        top->setText(ClaimColumn, providerDisplayName(p.provider));
-        top->setText(ExpectedColumn, p.claimsText());
-        top->setText(VerdictColumn, match.matches ? tr("matches") : tr("does not match"));
-        top->setFirstColumnSpanned(false);
-        colourVerdict(top, VerdictColumn, match.matches);
+        top->setText(ClaimColumn, tr("%1 (%2): %3")
+                                      .arg(providerDisplayName(p.provider), p.claimsText(),
+                                           match.matches ? tr("matches") : tr("does not match")));
+        top->setFirstColumnSpanned(true);
+        colourVerdict(top, ClaimColumn, match.matches);
         for (const ClaimComparison &c : match.claims) {
             auto *row = new QTreeWidgetItem(top);
             row->setText(ClaimColumn, c.name);
@@ -213,16 +215,17 @@ void TokenDebuggerView::refresh()
         top->setExpanded(true);
     }
     for (QTreeWidget *view : {m_checks, m_comparison})
-        for (int column = 0; column + 1 < view->columnCount(); ++column)
+        for (int column = 0; column + 1 < view->columnCount(); ++column) {
             view->resizeColumnToContents(column);
+            view->setColumnWidth(column, qMin(view->columnWidth(column), 260)); // long values elide
+        }
 
     QStringList lines;
     if (explanation.publishers.isEmpty())
         lines << tr("There is no publisher to compare the token with.");
     if (explanation.accepted())
         lines << tr("The Hub would accept this token for %1.").arg(m_resourceName);
-    for (const QString &sentence : explanation.sentences())
-        lines << QStringLiteral("• ") + sentence;
+    lines += explanation.sentences();
     m_verdict->setText(lines.join(QLatin1Char('\n')));
 }
 
