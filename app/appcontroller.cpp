@@ -1,5 +1,7 @@
 #include "appcontroller.h"
 
+#include "publishers/publishervalidation.h"
+
 #include "auth/tokenstore.h"
 #include "demohub.h"
 #include "hub/endpoint.h"
@@ -114,6 +116,8 @@ bool AppController::start()
         m_demo = new DemoHub(this);
         connect(m_demo, &DemoHub::ready, this, [this](const QUrl &url) {
             useEndpoint(url, tr("the embedded demo Hub"));
+            // The demo Hub's own OIDC issuer, so publishers and tokens of it can be tried.
+            setTestIssuer(url.toString(QUrl::StripTrailingSlash) + QStringLiteral("/oidc-test"));
             verifyToken(DemoHub::demoToken(), tr("the demo Hub's demo user"));
         });
         connect(m_demo, &DemoHub::failed, this, [this](const QString &message) {

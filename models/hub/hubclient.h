@@ -19,6 +19,8 @@ public:
     HubClient(QNetworkAccessManager *nam, QUrl endpoint, QObject *parent = nullptr);
 
     QUrl endpoint() const { return m_endpoint; }
+    // For work outside the Hub API (an OIDC issuer, the token exchange) on the same manager.
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
     void setEndpoint(const QUrl &endpoint) { m_endpoint = endpoint; }
     // Held in memory only; never logged.
     void setToken(const QString &token) { m_token = token.toUtf8(); }

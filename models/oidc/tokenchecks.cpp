@@ -1,5 +1,7 @@
 #include "tokenchecks.h"
 
+#include "publishers/publishervalidation.h"
+
 #include "publishers/workflowgenerator.h"
 
 #include <QCoreApplication>
@@ -25,6 +27,8 @@ TokenCheck issuerCheck(const DecodedJwt &token)
     const QString iss = token.issuer();
     if (iss.isEmpty())
         return {QStringLiteral("iss"), false, Text::tr("The token has no issuer (iss).")};
+    if (!testIssuer().isEmpty() && iss == testIssuer())
+        return {QStringLiteral("iss"), true, Text::tr("Issued by %1, the Hub's own test issuer.").arg(iss)};
     const QUrl url(iss);
     if (url.scheme() != QLatin1String("https") || url.host().isEmpty())
         return {QStringLiteral("iss"), false,

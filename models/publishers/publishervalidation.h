@@ -29,6 +29,11 @@ struct PublisherValidation
 // The whole draft: issuer, required claims, each value, unknown names, and weak set-ups. Claims
 // with an empty value count as not set.
 PublisherValidation validatePublisher(const PublisherDraft &draft);
+// An issuer accepted for every provider, as the Hub it talks to accepts it: a Hub emulator's
+// built-in test issuer (http, on loopback). Empty (the default): none.
+void setTestIssuer(const QString &issuer);
+QString testIssuer();
+
 // One field as the user types: empty when the value is acceptable.
 QString issuerProblem(PublisherProvider provider, const QString &issuer);
 QString claimProblem(PublisherProvider provider, const QString &name, const QString &value);

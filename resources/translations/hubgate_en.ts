@@ -101,6 +101,23 @@
     </message>
   </context>
   <context>
+    <name>TokenChecks</name>
+    <message numerus="yes">
+      <source>The token expired at %1, %n second(s) ago (allowing %2 s of clock skew). ID tokens live minutes: exchange it right after the job requests it.</source>
+      <translation>
+        <numerusform>The token expired at %1, %n second ago (allowing %2 s of clock skew). ID tokens live minutes: exchange it right after the job requests it.</numerusform>
+        <numerusform>The token expired at %1, %n seconds ago (allowing %2 s of clock skew). ID tokens live minutes: exchange it right after the job requests it.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The token is not valid before %1, %n second(s) from now (allowing %2 s of clock skew): a clock is wrong.</source>
+      <translation>
+        <numerusform>The token is not valid before %1, %n second from now (allowing %2 s of clock skew): a clock is wrong.</numerusform>
+        <numerusform>The token is not valid before %1, %n seconds from now (allowing %2 s of clock skew): a clock is wrong.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>hubgate::DecisionJob</name>
     <message numerus="yes">
       <source>expected %n outcomes</source>
@@ -162,6 +179,16 @@
     </message>
   </context>
   <context>
+    <name>hubgate::GateSaveDialog</name>
+    <message numerus="yes">
+      <source>README.md: %Ln line(s) removed or added. Other lines stay byte for byte.</source>
+      <translation>
+        <numerusform>README.md: %Ln line removed or added. Other lines stay byte for byte.</numerusform>
+        <numerusform>README.md: %Ln lines removed or added. Other lines stay byte for byte.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>hubgate::InsightsPage</name>
     <message numerus="yes">
       <source>%Ln minute(s)</source>
@@ -175,6 +202,16 @@
       <translation>
         <numerusform>%Ln request</numerusform>
         <numerusform>%Ln requests</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>hubgate::PublishersPanel</name>
+    <message numerus="yes">
+      <source>%n trusted publisher(s).</source>
+      <translation>
+        <numerusform>%n trusted publisher.</numerusform>
+        <numerusform>%n trusted publishers.</numerusform>
       </translation>
     </message>
   </context>
@@ -305,6 +342,16 @@
       <translation>
         <numerusform>%Ln call to the Hub in progress</numerusform>
         <numerusform>%Ln calls to the Hub in progress</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>hubgate::TokenExchangeJob</name>
+    <message numerus="yes">
+      <source>The Hub accepted the ID token and issued %1, valid for %n second(s).</source>
+      <translation>
+        <numerusform>The Hub accepted the ID token and issued %1, valid for %n second.</numerusform>
+        <numerusform>The Hub accepted the ID token and issued %1, valid for %n seconds.</numerusform>
       </translation>
     </message>
   </context>

@@ -5,6 +5,8 @@
 #include "gateform/gateformpage.h"
 #include "hub/hubclient.h"
 #include "insights/insightspage.h"
+#include "publishers/cicdaccesswindow.h"
+#include "publishers/publisherspage.h"
 #include "repopage/repooverviewpage.h"
 #include "reports/exportdialog.h"
 #include "review/reviewpage.h"
@@ -85,6 +87,7 @@ void MainWindow::registerPages()
     m_settings = addRepoPage(new GatingSettingsPage(m_client, m_repoTabs));
     addRepoPage(new GateFormPage(m_client, m_repoTabs));
     addRepoPage(new InsightsPage(m_repoTabs));
+    addRepoPage(new PublishersPage(m_client, m_repoTabs));
 }
 
 template<typename Page>
@@ -103,6 +106,21 @@ Page *MainWindow::addRepoPage(Page *page)
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
     }
     return page;
+}
+
+CiCdAccessWindow *MainWindow::ciCdAccessWindow() const
+{
+    return m_cicdWindow;
+}
+
+void MainWindow::showCiCdAccess()
+{
+    if (!m_cicdWindow)
+        m_cicdWindow = new CiCdAccessWindow(m_client, this);
+    m_cicdWindow->showUser(m_account.name);
+    m_cicdWindow->show();
+    m_cicdWindow->raise();
+    m_cicdWindow->activateWindow();
 }
 
 void MainWindow::createActions()
@@ -135,6 +153,11 @@ void MainWindow::createActions()
     view->addSeparator();
     m_viewMenu = view; // registerPages() adds one entry per repo page
 
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    m_cicdAccess = account->addAction(tr("&CI/CD Access…"), this, &MainWindow::showCiCdAccess);
+    m_cicdAccess->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_cicdAccess->setEnabled(false);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);
@@ -163,6 +186,7 @@ void MainWindow::setSignedIn(const Account &account, const QString &tokenSource)
                       tr("%1, %2 token “%3” (%4)")
                           .arg(account.fullname, account.tokenRole, account.tokenName, tokenSource));
     m_signOut->setEnabled(true);
+    m_cicdAccess->setEnabled(true);
     m_refresh->setEnabled(true);
     // The list and pages were about the previous token: none of it may stay on screen.
     hideRepoPages();
@@ -182,6 +206,9 @@ void MainWindow::setSignedOut(const QString &why)
     m_account = Account();
     m_status->setUser(tr("Not signed in"), why);
     m_signOut->setEnabled(false);
+    m_cicdAccess->setEnabled(false);
+    if (m_cicdWindow)
+        m_cicdWindow->close();
     m_refresh->setEnabled(false);
     hideRepoPages();
     showNotice(why.isEmpty() ? tr("Sign in to see your gated repositories.")

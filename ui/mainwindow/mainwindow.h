@@ -21,6 +21,7 @@ namespace hubgate {
 
 class HubClient;
 class RepoBrowser;
+class CiCdAccessWindow;
 class GatingSettingsPage;
 class RepoOverviewPage;
 class ReviewPage;
@@ -52,6 +53,9 @@ public:
     const QList<RepoPage *> &repoPages() const { return m_repoPages; }
     QTabWidget *repoTabs() const { return m_repoTabs; }
     void showReview();
+    // Account ▸ CI/CD Access…: the signed-in user's publishers, in a window of its own.
+    void showCiCdAccess();
+    CiCdAccessWindow *ciCdAccessWindow() const;
     QString currentRepoKey() const;
 
     void restoreLayout();
@@ -99,6 +103,8 @@ private:
     QAction *m_signOut = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_cicdAccess = nullptr;
+    QPointer<CiCdAccessWindow> m_cicdWindow;
     QString m_wantedRepo; // remembered selection, applied once the list arrives
     QWidget *m_notice = nullptr; // made on first use by showNotice()
     QLabel *m_noticeText = nullptr;

@@ -173,7 +173,15 @@ ReviewPage::ReviewPage(HubClient *client, QWidget *parent)
     updateActions();
 }
 
-ReviewPage::~ReviewPage() = default;
+ReviewPage::~ReviewPage()
+{
+    // The session and its models go after this page's members: when the models reset on their
+    // way out, nothing may reach the page any more.
+    for (QObject *sender : {static_cast<QObject *>(m_filter), static_cast<QObject *>(m_session),
+                            static_cast<QObject *>(m_session->model()),
+                            static_cast<QObject *>(m_table->selectionModel())})
+        sender->disconnect(this);
+}
 
 AccessRequestModel *ReviewPage::model() const
 {
