@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <map>
@@ -43,7 +44,7 @@ struct StatusListLoad::Slice
     QPointer<HubJob> job;
     int issued = 0;
     int delivered = 0;
-    bool busy = false;     // a page is being fetched or parsed
+    int pending = 0;       // pages being fetched or parsed
     bool holdsSlot = false;
     bool complete = false; // no further page will be asked for
 };
@@ -109,7 +110,7 @@ QUrl StatusListLoad::sliceUrl(const TimeSlice &range) const
 
 void StatusListLoad::fetch(const std::shared_ptr<Slice> &slice, const QUrl &url)
 {
-    slice->busy = true;
+    ++slice->pending;
     slice->visited.insert(url);
     const int pageIndex = slice->issued++;
     const std::weak_ptr<Slice> weak = slice;
@@ -154,23 +155,30 @@ void StatusListLoad::onReply(const std::shared_ptr<Slice> &slice, int pageIndex,
         fail(error);
         return;
     }
+    // With no slot to spare for a split, the next page is asked for at once, before this one is
+    // parsed: the connection never waits for the parser. (The first page decides on slicing.)
+    const bool firstPage = !slice->range && pageIndex == 0 && !m_fellBack;
+    const bool nextFetched = next.isValid() && !firstPage && m_budget->idle() == 0;
+    if (nextFetched)
+        fetch(slice, next);
     // Parsing a page takes milliseconds: off the UI thread. The body is dropped once parsed.
     auto *watcher = new QFutureWatcher<ParsedRequestPage>(this);
     const quint64 generation = m_generation;
     const std::weak_ptr<Slice> weak = slice;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, weak, pageIndex, next, generation] {
-        watcher->deleteLater();
-        const auto slice = weak.lock();
-        if (slice && generation == m_generation)
-            onParsed(slice, pageIndex, next, watcher->result());
-    });
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, weak, pageIndex, next, nextFetched, generation] {
+                watcher->deleteLater();
+                const auto slice = weak.lock();
+                if (slice && generation == m_generation)
+                    onParsed(slice, pageIndex, next, nextFetched, watcher->result());
+            });
     watcher->setFuture(QtConcurrent::run(&AccessRequestModel::parsePage, job->body()));
 }
 
 void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex, const QUrl &next,
-                              ParsedRequestPage page)
+                              bool nextFetched, ParsedRequestPage page)
 {
-    slice->busy = false;
+    --slice->pending;
     if (!page.error.isEmpty()) {
         HubError error;
         error.kind = HubError::Kind::BadReply;
@@ -207,14 +215,17 @@ void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex
                           std::all_of(parsed.requests.cbegin(), parsed.requests.cend(),
                                       [](const AccessRequest &r) { return r.requestedAt.isValid(); });
     slice->ready.emplace(pageIndex, parsed);
-    if (canSlice)
+    if (nextFetched) {
+        // on its way already
+    } else if (canSlice) {
         beginSlicing(slice, parsed);
-    else if (slice->range)
+    } else if (slice->range) {
         continueSlice(slice, parsed);
-    else if (next.isValid())
+    } else if (next.isValid()) {
         fetch(slice, next);
-    else
+    } else {
         slice->complete = true;
+    }
     deliver();
 }
 
@@ -229,7 +240,10 @@ void StatusListLoad::beginSlicing(const std::shared_ptr<Slice> &probe, const Par
     // dropped by the frontier, so requests sharing it across the page edge are never lost.
     const TimeSlice rest{firstPage.lastMs - 1, std::nullopt};
     const Slice *previous = probe.get();
-    for (const TimeSlice &range : splitSlice(rest, firstPage.lastMs, std::min(pages, m_budget->limit()), horizon)) {
+    // Two pages or more per slice: a slice's last page is a partial one, an extra call. Slots
+    // that fall idle later split the slices still running.
+    const int parts = std::clamp(pages / 2, 1, m_budget->limit());
+    for (const TimeSlice &range : splitSlice(rest, firstPage.lastMs, parts, horizon)) {
         const auto slice = addSlice(range, previous);
         previous = slice.get();
         fetch(slice, sliceUrl(range));
@@ -300,7 +314,7 @@ void StatusListLoad::deliver()
         Slice &head = *m_slices.front();
         const auto it = head.ready.find(head.delivered);
         if (it == head.ready.end()) {
-            if (head.complete && !head.busy && head.delivered == head.issued) {
+            if (head.complete && head.pending == 0 && head.delivered == head.issued) {
                 m_slices.pop_front();
                 continue;
             }
@@ -320,9 +334,25 @@ void StatusListLoad::deliver()
         Q_EMIT pageReady(requests);
         if (generation != m_generation || m_done) // a receiver cancelled
             return;
+        // The next page on a later turn of the event loop: a slice's buffered pages, handed on
+        // when the slice before it completes, must not arrive as one long stall.
+        scheduleDelivery();
+        return;
     }
     if (m_slices.empty() && !m_done)
         finish();
+}
+
+void StatusListLoad::scheduleDelivery()
+{
+    if (m_deliveryPending)
+        return;
+    m_deliveryPending = true;
+    QTimer::singleShot(0, this, [this, generation = m_generation] {
+        m_deliveryPending = false;
+        if (generation == m_generation)
+            deliver();
+    });
 }
 
 void StatusListLoad::fail(const HubError &error)

@@ -53,11 +53,13 @@ private:
     struct Parsed;
     void fetch(const std::shared_ptr<Slice> &slice, const QUrl &url);
     void onReply(const std::shared_ptr<Slice> &slice, int pageIndex, HubJob *job);
-    void onParsed(const std::shared_ptr<Slice> &slice, int pageIndex, const QUrl &next, ParsedRequestPage page);
+    void onParsed(const std::shared_ptr<Slice> &slice, int pageIndex, const QUrl &next, bool nextFetched,
+                  ParsedRequestPage page);
     void continueSlice(const std::shared_ptr<Slice> &slice, const Parsed &page);
     void beginSlicing(const std::shared_ptr<Slice> &probe, const Parsed &firstPage);
     void fallBack(const QString &why);
     void deliver();
+    void scheduleDelivery();
     void fail(const HubError &error);
     void finish();
     std::shared_ptr<Slice> addSlice(std::optional<TimeSlice> range, const Slice *after);
@@ -72,6 +74,7 @@ private:
     bool m_sliced = false;
     bool m_fellBack = false;
     bool m_done = false;
+    bool m_deliveryPending = false;
     int m_skipped = 0;
     int m_requests = 0;
     quint64 m_generation = 0;
