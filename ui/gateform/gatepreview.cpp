@@ -168,8 +168,12 @@ void GatePreview::showForm(const GateSettings &settings, RepoKind kind)
             control = new QCheckBox(field.name);
             break;
         case Type::DatePicker: {
+            // Empty until a date is picked, as on the Hub: the minimum date shows as a prompt.
             auto *date = new QDateEdit;
             date->setCalendarPopup(true);
+            date->setMinimumDate(QDate(1900, 1, 1));
+            date->setSpecialValueText(tr("Select a date"));
+            date->setDate(date->minimumDate());
             control = date;
             break;
         }
