@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <tuple>
+
 using namespace hubgate;
 
 namespace {
@@ -115,6 +117,38 @@ QList<ListServer::Item> itemsWithTies(int count, int run)
         items.append({QStringLiteral("user%1").arg(i, 5, 10, QLatin1Char('0')), baseMs + (i / run) * 1000});
     return items;
 }
+
+// One status list loaded from a ListServer, with what it emitted.
+struct ListRun
+{
+    QNetworkAccessManager nam;
+    HubClient client;
+    RequestBudget budget{8};
+    StatusListLoad load;
+    QList<AccessRequest> delivered;
+    QSignalSpy finished;
+    QSignalSpy notices;
+
+    ListRun(const ListServer &server, const QString &status)
+        : client(&nam, server.url())
+        , load(&client, repoNamed(QStringLiteral("acme/model")), status, &budget)
+        , finished(&load, &StatusListLoad::finished)
+        , notices(&load, &StatusListLoad::notice)
+    {
+        QObject::connect(&load, &StatusListLoad::pageReady, &load,
+                         [this](const QList<AccessRequest> &page) { delivered += page; });
+        load.start();
+    }
+    auto parts() { return std::tie(load, budget, delivered, finished, notices); }
+
+private:
+    static RepoSummary repoNamed(const QString &id)
+    {
+        RepoSummary repo;
+        repo.id = id;
+        return repo;
+    }
+};
 
 } // namespace
 
@@ -268,18 +302,9 @@ void TestAccessSlices::loadsSlicesWithTiesAtTheEdges()
     QFETCH(int, run);
     ListServer server;
     server.items = itemsWithTies(count, run);
-    QNetworkAccessManager nam;
-    HubClient client(&nam, server.url());
-    RepoSummary repo;
-    repo.id = QStringLiteral("acme/model");
-    RequestBudget budget(8);
-    StatusListLoad load(&client, repo, QStringLiteral("pending"), &budget);
-    QList<AccessRequest> delivered;
-    connect(&load, &StatusListLoad::pageReady, this, [&](const QList<AccessRequest> &page) { delivered += page; });
-    QSignalSpy finished(&load, &StatusListLoad::finished);
-    QSignalSpy notices(&load, &StatusListLoad::notice);
-    load.start();
-    QVERIFY(finished.wait(60000));
+    ListRun list(server, QStringLiteral("pending"));
+    QVERIFY(list.finished.wait(60000));
+    auto [load, budget, delivered, finished, notices] = list.parts(); // references into list
     QCOMPARE(finished.size(), 1);
     QVERIFY(!finished.constFirst().constFirst().value<HubError>().isError());
     QCOMPARE(notices.size(), 0);
@@ -313,18 +338,9 @@ void TestAccessSlices::fallsBackWhenTheHubIgnoresTheRange()
     ListServer server;
     server.mode = ListServer::Mode(mode);
     server.items = itemsWithTies(4500, 3);
-    QNetworkAccessManager nam;
-    HubClient client(&nam, server.url());
-    RepoSummary repo;
-    repo.id = QStringLiteral("acme/model");
-    RequestBudget budget(8);
-    StatusListLoad load(&client, repo, QStringLiteral("accepted"), &budget);
-    QList<AccessRequest> delivered;
-    connect(&load, &StatusListLoad::pageReady, this, [&](const QList<AccessRequest> &page) { delivered += page; });
-    QSignalSpy finished(&load, &StatusListLoad::finished);
-    QSignalSpy notices(&load, &StatusListLoad::notice);
-    load.start();
-    QVERIFY(finished.wait(60000));
+    ListRun list(server, QStringLiteral("accepted"));
+    QVERIFY(list.finished.wait(60000));
+    auto [load, budget, delivered, finished, notices] = list.parts(); // references into list
     QVERIFY(!finished.constFirst().constFirst().value<HubError>().isError());
     QVERIFY(load.fellBack());
     QCOMPARE(notices.size(), 1);
