@@ -95,7 +95,7 @@ void RequestsCommand::runWithHub(HubClient *client)
     connect(client, &HubClient::retrying, this, [this](const QString &message) { console().progress(message); });
     auto *loader = new AccessRequestLoader(client, m_repo, this);
     connect(loader, &AccessRequestLoader::pageLoaded, this,
-            [this](const QString &status, const QList<AccessRequest> &page) { m_requests[status] += page; });
+            [this](const QString &status, const RequestPage &page) { m_requests[status] += page.requests(); });
     connect(loader, &AccessRequestLoader::progress, this, [this](int loaded) {
         console().progress(tr("Loading the access requests of %1: %Ln so far", nullptr, loaded)
                                .arg(repoArgumentText(m_repo)));

@@ -1,4 +1,5 @@
 #include "accessrequest.h"
+#include "requestpage.h"
 
 #include <QCoreApplication>
 
@@ -71,13 +72,19 @@ QDateTime timeOf(std::string_view s)
     return time.isValid() ? time.toUTC() : QDateTime();
 }
 
+qint64 msOf(std::string_view text)
+{
+    const QDateTime time = timeOf(text);
+    return time.isValid() ? time.toMSecsSinceEpoch() : PackedRequest::NoTime;
+}
+
 // simdjson parses the page (with the fastest code this processor runs) into its compact tape,
-// which is then read once. Anything unexpected is skipped, never trusted.
+// which is then read once into packed rows. Anything unexpected is skipped, never trusted.
 class PageReader
 {
 public:
-    explicit PageReader(ParsedRequestPage *page)
-        : m_page(page)
+    explicit PageReader(RequestPageBuilder *builder)
+        : m_builder(builder)
     {
     }
 
@@ -86,15 +93,12 @@ public:
         for (simdjson::dom::element element : items) {
             simdjson::dom::object object;
             if (element.get_object().get(object) != simdjson::SUCCESS) {
-                ++m_page->skipped; // not an object where an item should be
+                m_builder->skip(); // not an object where an item should be
                 continue;
             }
-            AccessRequest request;
-            readItem(object, request);
-            if (request.user.name.isEmpty()) // nothing to act on without a user name
-                ++m_page->skipped;
-            else
-                m_page->requests.append(std::move(request));
+            m_parts = RequestPageBuilder::Parts();
+            readItem(object);
+            m_builder->add(m_parts);
         }
     }
 
@@ -107,7 +111,7 @@ private:
         return text;
     }
 
-    void readItem(simdjson::dom::object item, AccessRequest &request)
+    void readItem(simdjson::dom::object item)
     {
         for (const simdjson::dom::key_value_pair member : item) {
             const std::string_view key = member.key;
@@ -115,42 +119,42 @@ private:
             const bool isObject = member.value.get_object().get(object) == simdjson::SUCCESS;
             if (key == "user") {
                 if (isObject)
-                    readUser(object, request.user);
+                    readUser(object);
             } else if (key == "fields") {
                 if (isObject)
                     for (const simdjson::dom::key_value_pair answer : object)
-                        readAnswer(answer.key, answer.value, request);
+                        readAnswer(answer.key, answer.value);
             } else if (key == "grantedBy") { // a user object, {} or absent: only a user name counts
                 std::string_view name;
                 if (isObject && object["user"].get_string().get(name) == simdjson::SUCCESS)
-                    request.grantedBy = interned(name);
+                    m_parts.grantedBy = indexOf(m_people, name, &RequestPageBuilder::personIndex);
             } else if (key == "status") { // kept as sent, known or not
-                if (const auto text = stringOf(member.value))
-                    request.status = interned(*text);
+                if (const auto text = stringOf(member.value); text && !text->empty())
+                    m_parts.status = indexOf(m_statuses, *text, &RequestPageBuilder::statusIndex);
             } else if (key == "timestamp") {
                 if (const auto text = stringOf(member.value))
-                    request.requestedAt = timeOf(*text);
+                    m_parts.requestedMs = msOf(*text);
             } else if (key == "reviewedAt") {
                 if (const auto text = stringOf(member.value))
-                    request.reviewedAt = timeOf(*text);
+                    m_parts.reviewedMs = msOf(*text);
             }
         }
     }
 
-    static void readUser(simdjson::dom::object object, RequestUser &user)
+    void readUser(simdjson::dom::object object)
     {
         for (const simdjson::dom::key_value_pair member : object) {
             const std::string_view key = member.key;
             if (key == "isPro") {
                 bool pro = false;
-                user.isPro = member.value.get_bool().get(pro) == simdjson::SUCCESS && pro;
+                m_parts.isPro = member.value.get_bool().get(pro) == simdjson::SUCCESS && pro;
                 continue;
             }
-            QString *target = key == "user"      ? &user.name
-                            : key == "_id"       ? &user.id
-                            : key == "fullname"  ? &user.fullname
-                            : key == "email"     ? &user.email
-                            : key == "avatarUrl" ? &user.avatarUrl
+            QString *target = key == "user"      ? &m_parts.name
+                            : key == "_id"       ? &m_parts.id
+                            : key == "fullname"  ? &m_parts.fullname
+                            : key == "email"     ? &m_parts.email
+                            : key == "avatarUrl" ? &m_parts.avatarUrl
                                                  : nullptr;
             if (target)
                 if (const auto text = stringOf(member.value))
@@ -159,29 +163,22 @@ private:
     }
 
     // A string map; other scalars are answers as written, null, lists and maps are not answers.
-    void readAnswer(std::string_view key, simdjson::dom::element value, AccessRequest &request)
+    void readAnswer(std::string_view key, simdjson::dom::element value)
     {
         switch (value.type()) {
         case simdjson::dom::element_type::STRING:
-            request.fields.insert(interned(key), textOf(value.get_string().value_unsafe()));
+            m_parts.answers.append({indexOf(m_keys, key, &RequestPageBuilder::answerKeyIndex),
+                                    textOf(value.get_string().value_unsafe())});
             break;
         case simdjson::dom::element_type::INT64:
         case simdjson::dom::element_type::UINT64:
         case simdjson::dom::element_type::DOUBLE:
         case simdjson::dom::element_type::BOOL:
-            request.fields.insert(interned(key), textOf(simdjson::minify(value)));
+            m_parts.answers.append({indexOf(m_keys, key, &RequestPageBuilder::answerKeyIndex),
+                                    textOf(simdjson::minify(value))});
             break;
         default: break;
         }
-    }
-
-    // Field names, statuses and granters repeat on every item: one QString each per page.
-    QString interned(std::string_view utf8)
-    {
-        const auto it = m_strings.find(utf8);
-        if (it != m_strings.end())
-            return it->second;
-        return m_strings.emplace(std::string(utf8), textOf(utf8)).first->second;
     }
 
     struct Hash
@@ -189,16 +186,29 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
     };
+    using IndexCache = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
 
-    ParsedRequestPage *m_page;
-    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_strings;
+    // Field names, statuses and granters repeat on every item: converted and looked up once each.
+    int indexOf(IndexCache &cache, std::string_view utf8, int (RequestPageBuilder::*index)(const QString &))
+    {
+        const auto it = cache.find(utf8);
+        if (it != cache.end())
+            return it->second;
+        return cache.emplace(std::string(utf8), (m_builder->*index)(textOf(utf8))).first->second;
+    }
+
+    RequestPageBuilder *m_builder;
+    RequestPageBuilder::Parts m_parts;
+    IndexCache m_keys;
+    IndexCache m_statuses;
+    IndexCache m_people;
 };
 
 } // namespace
 
-ParsedRequestPage parseAccessRequestPage(const QByteArray &json)
+RequestPage parseRequestPage(const QByteArray &json, const QStringList &answerKeyOrder, const QString &defaultStatus)
 {
-    ParsedRequestPage page;
+    RequestPageBuilder builder(answerKeyOrder, defaultStatus);
     // One parser per thread, kept: its buffers grow to the largest page once. Nesting is only
     // limited by the page's size, so a deep but valid item is skipped rather than refused.
     thread_local simdjson::dom::parser parser;
@@ -206,20 +216,30 @@ ParsedRequestPage parseAccessRequestPage(const QByteArray &json)
     const std::size_t depth = std::max<std::size_t>(1024, size / 2 + 2);
     if ((parser.capacity() < size || parser.max_depth() < depth) &&
         parser.allocate(std::max<std::size_t>(size, 4096), depth) != simdjson::SUCCESS) {
-        page.error = QCoreApplication::translate("AccessRequest", "the request list is too large to read");
-        return page;
+        builder.setError(QCoreApplication::translate("AccessRequest", "the request list is too large to read"));
+        return builder.take();
     }
     const simdjson::padded_string padded(json.constData(), size);
     simdjson::dom::element root;
     const simdjson::error_code error = parser.parse(padded).get(root);
     simdjson::dom::array items;
     if (error != simdjson::SUCCESS)
-        page.error = QCoreApplication::translate("AccessRequest", "the request list is not valid JSON (%1)")
-                         .arg(QString::fromUtf8(simdjson::error_message(error)));
+        builder.setError(QCoreApplication::translate("AccessRequest", "the request list is not valid JSON (%1)")
+                             .arg(QString::fromUtf8(simdjson::error_message(error))));
     else if (root.get_array().get(items) != simdjson::SUCCESS)
-        page.error = QCoreApplication::translate("AccessRequest", "the request list is not a JSON array");
+        builder.setError(QCoreApplication::translate("AccessRequest", "the request list is not a JSON array"));
     else
-        PageReader(&page).read(items);
+        PageReader(&builder).read(items);
+    return builder.take();
+}
+
+ParsedRequestPage parseAccessRequestPage(const QByteArray &json)
+{
+    const RequestPage packed = parseRequestPage(json);
+    ParsedRequestPage page;
+    page.requests = packed.requests();
+    page.skipped = packed.skipped;
+    page.error = packed.error;
     return page;
 }
 

@@ -29,9 +29,6 @@ struct AccessRequest
     QDateTime reviewedAt;  // invalid while never reviewed
     QString grantedBy;     // user name of who granted access; empty when absent
     QHash<QString, QString> fields; // gate-form answers by field name
-    // Derived, not sent by the Hub: the lower-case text a search looks in. The loader fills it
-    // off the UI thread (AccessRequestModel::searchTextOf); the model computes it when empty.
-    QString searchText;
 };
 
 struct ParsedRequestPage

@@ -46,10 +46,11 @@ void AccessRequestLoader::start(const QStringList &statuses)
     for (const QString &status : std::as_const(unique)) {
         auto *list = new StatusListLoad(m_client, m_repo, status, &m_budget, this);
         list->setSlicing(m_slicing);
+        list->setAnswerKeyOrder(m_answerKeyOrder);
         m_lists.append(list);
         m_totals.insert(list, 0);
         connect(list, &StatusListLoad::pageReady, this,
-                [this, list](const QList<AccessRequest> &requests) { onPage(list, requests); });
+                [this, list](const RequestPage &page) { onPage(list, page); });
         connect(list, &StatusListLoad::finished, this,
                 [this, list](const HubError &error) { onListFinished(list, error); });
         connect(list, &StatusListLoad::notice, this, &AccessRequestLoader::notice);
@@ -94,12 +95,12 @@ void AccessRequestLoader::stopLists()
     m_totals.clear();
 }
 
-void AccessRequestLoader::onPage(StatusListLoad *list, const QList<AccessRequest> &requests)
+void AccessRequestLoader::onPage(StatusListLoad *list, const RequestPage &page)
 {
     const quint64 generation = m_generation;
-    m_totals[list] += int(requests.size());
-    m_loaded += int(requests.size());
-    Q_EMIT pageLoaded(list->status(), requests);
+    m_totals[list] += int(page.size());
+    m_loaded += int(page.size());
+    Q_EMIT pageLoaded(list->status(), page);
     if (generation == m_generation) // a receiver may cancel or restart
         Q_EMIT progress(m_loaded);
 }

@@ -5,6 +5,7 @@
 // rows show after the first page. cancel() stops everything; finished() is emitted once.
 
 #include "accessrequest.h"
+#include "requestpage.h"
 #include "hub/huberror.h"
 #include "hub/repo.h"
 
@@ -36,9 +37,13 @@ public:
     void setMaxParallel(int requests) { m_budget.setLimit(requests); }
     void setSlicing(bool enabled) { m_slicing = enabled; }
     int requestsMade() const; // HTTP calls of the current or last load
+    // The answer slots of the pages in this order (AccessRequestModel::answerKeys()), so the model
+    // takes their rows as they are.
+    void setAnswerKeyOrder(const QStringList &keys) { m_answerKeyOrder = keys; }
 
 Q_SIGNALS:
-    void pageLoaded(const QString &status, const QList<hubgate::AccessRequest> &requests);
+    // Requests packed off the UI thread (RequestPage::requests() unpacks them).
+    void pageLoaded(const QString &status, const hubgate::RequestPage &page);
     // One status list is complete (all of its pages delivered).
     void statusLoaded(const QString &status, int total);
     void progress(int loadedSoFar);
@@ -47,7 +52,7 @@ Q_SIGNALS:
     void finished(bool ok, const QList<hubgate::HubError> &errors);
 
 private:
-    void onPage(StatusListLoad *list, const QList<AccessRequest> &requests);
+    void onPage(StatusListLoad *list, const RequestPage &page);
     void onListFinished(StatusListLoad *list, const HubError &error);
     void stopLists();
 
@@ -62,6 +67,7 @@ private:
     int m_requestsBefore = 0; // of lists already deleted
     quint64 m_generation = 0; // bumped by start() and cancel()
     bool m_slicing = true;
+    QStringList m_answerKeyOrder;
     bool m_done = true;
     QList<HubError> m_errors;
 };

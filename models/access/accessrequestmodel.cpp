@@ -8,19 +8,6 @@ namespace hubgate {
 
 namespace {
 
-constexpr QChar separator = QChar(0);
-
-// The packed text uses '\0' between slots: a '\0' inside a value must not split it.
-void appendSlot(QString &text, const QString &value)
-{
-    if (value.contains(separator)) {
-        QString clean = value;
-        text += clean.replace(separator, QChar::ReplacementCharacter);
-    } else {
-        text += value;
-    }
-}
-
 QDateTime utcOf(qint64 ms)
 {
     return ms == AccessRequestModel::NoTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
@@ -36,22 +23,6 @@ QString localText(qint64 ms)
     if (ms == AccessRequestModel::NoTime)
         return {};
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::LocalTime), QLocale::ShortFormat);
-}
-
-// QString::toLower() runs the full Unicode case mapping on every character: ten times slower
-// than needed for the ASCII text most rows hold, which is lowered in place.
-QString lowerCased(QString &&text)
-{
-    char16_t *data = reinterpret_cast<char16_t *>(text.data());
-    const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = data[i];
-        if (c >= 0x80)
-            return std::move(text).toLower();
-        if (c >= u'A' && c <= u'Z')
-            data[i] = char16_t(c + (u'a' - u'A'));
-    }
-    return std::move(text);
 }
 
 } // namespace
@@ -138,81 +109,10 @@ int AccessRequestModel::answerKeyIndex(const QString &key)
     return m_answerKeyIndex.insert(key, int(m_answerKeys.size()) - 1).value();
 }
 
-bool AccessRequestModel::Row::sameData(const Row &other) const
-{
-    // The search text derives from name and text: no need to compare it.
-    return name == other.name && text == other.text && requestedMs == other.requestedMs &&
-           reviewedMs == other.reviewedMs && status == other.status && grantedBy == other.grantedBy &&
-           isPro == other.isPro;
-}
-
-QString AccessRequestModel::searchTextOf(const AccessRequest &request)
-{
-    // Answers in any order: every word of a search must appear, wherever.
-    qsizetype length = request.user.name.size() + request.user.fullname.size() + request.user.email.size() + 2;
-    for (const QString &answer : request.fields)
-        length += answer.size() + 1;
-    QString search;
-    search.reserve(length);
-    search += request.user.name + QLatin1Char('\n') + request.user.fullname + QLatin1Char('\n') + request.user.email;
-    for (const QString &answer : request.fields)
-        if (!answer.isEmpty())
-            search += QLatin1Char('\n') + answer;
-    return lowerCased(std::move(search));
-}
-
-ParsedRequestPage AccessRequestModel::parsePage(const QByteArray &json)
-{
-    ParsedRequestPage page = parseAccessRequestPage(json);
-    for (AccessRequest &request : page.requests)
-        request.searchText = searchTextOf(request);
-    return page;
-}
-
-AccessRequestModel::Packed AccessRequestModel::pack(const AccessRequest &request)
-{
-    Packed packed;
-    Row &row = packed.row;
-    row.name = request.user.name;
-    row.requestedMs = msOf(request.requestedAt);
-    row.reviewedMs = msOf(request.reviewedAt);
-    row.status = statusIndex(request.status);
-    row.grantedBy = personIndex(request.grantedBy);
-    row.isPro = request.user.isPro;
-
-    QList<std::pair<int, const QString *>> answers;
-    answers.reserve(request.fields.size());
-    for (auto it = request.fields.cbegin(); it != request.fields.cend(); ++it)
-        if (!it.value().isEmpty())
-            answers.append({answerKeyIndex(it.key()), &it.value()});
-    std::sort(answers.begin(), answers.end());
-
-    qsizetype length = request.user.id.size() + request.user.fullname.size() +
-                       request.user.email.size() + request.user.avatarUrl.size() + 4;
-    for (const auto &answer : std::as_const(answers))
-        length += answer.second->size() + 1;
-    row.text.reserve(length + (answers.isEmpty() ? 0 : answers.constLast().first));
-    for (const QString *value : {&request.user.id, &request.user.fullname, &request.user.email,
-                                 &request.user.avatarUrl}) {
-        appendSlot(row.text, *value);
-        row.text += separator;
-    }
-    int key = 0;
-    for (const auto &[index, value] : std::as_const(answers)) {
-        for (; key < index; ++key)
-            row.text += separator;
-        appendSlot(row.text, *value);
-    }
-    row.text.squeeze();
-
-    packed.search = request.searchText.isEmpty() ? searchTextOf(request) : request.searchText;
-    return packed;
-}
-
-void AccessRequestModel::storeSearch(Row &row, const QString &search)
+void AccessRequestModel::storeSearch(Row &row, QStringView search)
 {
     if (row.searchSize >= search.size()) { // fits where the old one was
-        std::copy(search.cbegin(), search.cend(), m_search.begin() + row.searchAt);
+        std::copy(search.begin(), search.end(), m_search.begin() + row.searchAt);
         m_searchGarbage += row.searchSize - search.size();
     } else {
         m_searchGarbage += row.searchSize;
@@ -237,47 +137,36 @@ void AccessRequestModel::compactSearch()
     m_searchGarbage = 0;
 }
 
-QStringView AccessRequestModel::slot(const Row &row, int which)
-{
-    qsizetype start = 0;
-    for (int i = 0; i < which; ++i) {
-        start = row.text.indexOf(separator, start);
-        if (start < 0)
-            return {};
-        ++start;
-    }
-    qsizetype end = row.text.indexOf(separator, start);
-    if (end < 0)
-        end = row.text.size();
-    return QStringView(row.text).sliced(start, end - start);
-}
-
-bool AccessRequestModel::replaceRow(int row, Packed packed)
+bool AccessRequestModel::replaceRow(int row, Row packed, QStringView search)
 {
     Row &old = m_rows[row];
-    if (old.sameData(packed.row))
+    if (old.sameData(packed))
         return false;
     --m_counts[old.status];
-    ++m_counts[packed.row.status];
-    packed.row.searchAt = old.searchAt;
-    packed.row.searchSize = old.searchSize;
-    if (old.name != packed.row.name || old.text != packed.row.text)
-        storeSearch(packed.row, packed.search);
-    old = std::move(packed.row);
+    ++m_counts[packed.status];
+    const bool textChanged = old.name != packed.name || old.text != packed.text;
+    packed.searchAt = old.searchAt;
+    packed.searchSize = old.searchSize;
+    if (textChanged)
+        storeSearch(packed, search);
+    old = std::move(packed);
     return true;
 }
 
-void AccessRequestModel::appendRows(QList<Packed> rows)
+// The rows' search texts still point into the page's buffer: they move to the model's.
+void AccessRequestModel::appendRows(const QList<Row> &rows, const RequestPage &page)
 {
     if (rows.isEmpty())
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(rows.size()) - 1);
-    for (Packed &packed : rows) {
-        storeSearch(packed.row, packed.search);
-        m_rowByUser.insert(packed.row.name, int(m_rows.size()));
-        ++m_counts[packed.row.status];
-        m_rows.append(std::move(packed.row));
+    for (Row row : rows) {
+        const QStringView search = page.searchTextOf(row);
+        row.searchAt = m_search.size();
+        m_search += search;
+        m_rowByUser.insert(row.name, int(m_rows.size()));
+        ++m_counts[row.status];
+        m_rows.append(std::move(row));
     }
     endInsertRows();
 }
@@ -298,28 +187,70 @@ void AccessRequestModel::emitRowsChanged(QList<int> rows)
 
 void AccessRequestModel::addRequests(const QList<AccessRequest> &requests)
 {
+    addPage(RequestPage::fromRequests(requests, m_answerKeys));
+}
+
+QString AccessRequestModel::reslotted(const Row &row, const QList<int> &keyMap)
+{
+    QList<std::pair<int, QStringView>> answers;
+    for (int key = 0; key < keyMap.size(); ++key)
+        if (const QStringView answer = row.slot(PackedRequest::FirstAnswerSlot + key); !answer.isEmpty())
+            answers.append({keyMap[key], answer});
+    std::sort(answers.begin(), answers.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QString text;
+    for (int slot = PackedRequest::IdSlot; slot < PackedRequest::FirstAnswerSlot; ++slot)
+    {
+        text += row.slot(slot);
+        text += QChar(0);
+    }
+    int key = 0;
+    for (const auto &[index, answer] : std::as_const(answers)) {
+        for (; key < index; ++key)
+            text += QChar(0);
+        text += answer;
+    }
+    return text;
+}
+
+void AccessRequestModel::addPage(const RequestPage &page)
+{
     const QList<int> countsBefore = m_counts;
-    QList<Packed> added;
+    // The page's tables in the model's terms; rows packed in another answer order are re-slotted.
+    QList<int> statusMap, personMap, keyMap;
+    for (const QString &status : page.statuses)
+        statusMap.append(statusIndex(status));
+    for (const QString &person : page.people)
+        personMap.append(personIndex(person));
+    bool sameKeys = true;
+    for (int key = 0; key < page.answerKeys.size(); ++key) {
+        keyMap.append(answerKeyIndex(page.answerKeys[key]));
+        sameKeys = sameKeys && keyMap.constLast() == key;
+    }
+    QList<Row> added;
     QHash<QString, int> addedIndex; // the same user twice in one page: the last one wins
     QList<int> changed;
-    for (const AccessRequest &request : requests) {
-        if (request.user.name.isEmpty())
+    for (Row row : page.rows) {
+        if (row.name.isEmpty())
             continue;
-        Packed packed = pack(request);
-        const QString name = packed.row.name;
-        if (const auto it = m_rowByUser.constFind(name); it != m_rowByUser.constEnd()) {
-            if (replaceRow(*it, std::move(packed)))
-                changed.append(*it);
-        } else if (const auto at = addedIndex.constFind(name); at != addedIndex.constEnd()) {
-            added[*at] = std::move(packed);
+        row.status = statusMap.value(row.status);
+        row.grantedBy = personMap.value(row.grantedBy);
+        if (!sameKeys)
+            row.text = reslotted(row, keyMap);
+        if (const auto it = m_rowByUser.constFind(row.name); it != m_rowByUser.constEnd()) {
+            const int at = *it;
+            const QStringView search = page.searchTextOf(row);
+            if (replaceRow(at, std::move(row), search))
+                changed.append(at);
+        } else if (const auto again = addedIndex.constFind(row.name); again != addedIndex.constEnd()) {
+            added[*again] = std::move(row);
         } else {
-            addedIndex.insert(name, int(added.size()));
-            added.append(std::move(packed));
+            addedIndex.insert(row.name, int(added.size()));
+            added.append(std::move(row));
         }
     }
     compactSearch();
     emitRowsChanged(std::move(changed));
-    appendRows(std::move(added));
+    appendRows(added, page);
     if (m_counts != countsBefore)
         Q_EMIT countsChanged();
 }
@@ -335,12 +266,12 @@ bool AccessRequestModel::updateStatus(const QString &userName, const QString &st
     const int row = rowOfUser(userName);
     if (row < 0)
         return false;
-    Packed updated{m_rows[row], {}};
-    updated.row.status = statusIndex(status);
-    updated.row.reviewedMs = msOf(reviewedAt);
-    updated.row.grantedBy = personIndex(grantedBy);
-    const bool statusChanged = updated.row.status != m_rows[row].status;
-    if (replaceRow(row, std::move(updated))) {
+    Row updated = m_rows[row];
+    updated.status = statusIndex(status);
+    updated.reviewedMs = msOf(reviewedAt);
+    updated.grantedBy = personIndex(grantedBy);
+    const bool statusChanged = updated.status != m_rows[row].status;
+    if (replaceRow(row, std::move(updated), {})) {
         Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
         if (statusChanged)
             Q_EMIT countsChanged();
@@ -433,7 +364,7 @@ int AccessRequestModel::rowOfUser(const QString &userName) const
 
 AccessRequest AccessRequestModel::requestAt(int row) const
 {
-    return unpack(m_rows[row], m_statusNames, m_people, m_answerKeys);
+    return unpackRequest(m_rows[row], m_statusNames, m_people, m_answerKeys);
 }
 
 AccessRequestModel::Snapshot AccessRequestModel::snapshot() const
@@ -446,32 +377,10 @@ AccessRequestModel::Snapshot AccessRequestModel::snapshot() const
     return out;
 }
 
-AccessRequest AccessRequestModel::unpack(const Row &packed, const QStringList &statusNames,
-                                         const QStringList &people, const QStringList &answerKeys)
-{
-    AccessRequest request;
-    request.user.name = packed.name;
-    request.user.id = slot(packed, IdSlot).toString();
-    request.user.fullname = slot(packed, FullNameSlot).toString();
-    request.user.email = slot(packed, EmailSlot).toString();
-    request.user.avatarUrl = slot(packed, AvatarSlot).toString();
-    request.user.isPro = packed.isPro;
-    request.status = statusNames[packed.status];
-    request.requestedAt = utcOf(packed.requestedMs);
-    request.reviewedAt = utcOf(packed.reviewedMs);
-    request.grantedBy = people[packed.grantedBy];
-    for (int key = 0; key < answerKeys.size(); ++key) {
-        const QStringView answer = slot(packed, FirstAnswerSlot + key);
-        if (!answer.isEmpty())
-            request.fields.insert(answerKeys[key], answer.toString());
-    }
-    return request;
-}
-
 QStringView AccessRequestModel::answerAt(int row, const QString &field) const
 {
     const auto it = m_answerKeyIndex.constFind(field);
-    return it == m_answerKeyIndex.constEnd() ? QStringView() : slot(m_rows[row], FirstAnswerSlot + *it);
+    return it == m_answerKeyIndex.constEnd() ? QStringView() : m_rows[row].slot(PackedRequest::FirstAnswerSlot + *it);
 }
 
 QModelIndex AccessRequestModel::index(int row, int column, const QModelIndex &parent) const
@@ -496,8 +405,8 @@ QVariant AccessRequestModel::displayData(const Row &row, int column) const
 {
     switch (column) {
     case User: return row.name;
-    case FullName: return slot(row, FullNameSlot).toString();
-    case Email: return slot(row, EmailSlot).toString();
+    case FullName: return row.slot(PackedRequest::FullNameSlot).toString();
+    case Email: return row.slot(PackedRequest::EmailSlot).toString();
     case RequestedAt: return localText(row.requestedMs);
     case ReviewedAt: return localText(row.reviewedMs);
     case GrantedBy: return m_people[row.grantedBy];
@@ -505,7 +414,7 @@ QVariant AccessRequestModel::displayData(const Row &row, int column) const
     }
     const int field = column - FirstFieldColumn;
     const GateField &spec = m_fields[field];
-    const QStringView answer = slot(row, FirstAnswerSlot + m_fieldKey[field]);
+    const QStringView answer = row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[field]);
     if (spec.type == GateField::Type::Checkbox)
         return isTicked(answer.toString()) ? tr("Yes") : tr("No");
     if (spec.type == GateField::Type::Select) {
@@ -523,7 +432,7 @@ QVariant AccessRequestModel::sortData(const Row &row, int column) const
     if (column == ReviewedAt)
         return utcOf(row.reviewedMs);
     if (column >= FirstFieldColumn && m_fields[column - FirstFieldColumn].type == GateField::Type::Checkbox)
-        return isTicked(slot(row, FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]).toString());
+        return isTicked(row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]).toString());
     return displayData(row, column);
 }
 
@@ -531,13 +440,13 @@ QStringView AccessRequestModel::sortText(const Row &row, int column) const
 {
     switch (column) {
     case User: return row.name;
-    case FullName: return slot(row, FullNameSlot);
-    case Email: return slot(row, EmailSlot);
+    case FullName: return row.slot(PackedRequest::FullNameSlot);
+    case Email: return row.slot(PackedRequest::EmailSlot);
     case GrantedBy: return m_people[row.grantedBy];
     case Status: return m_statusNames[row.status];
     }
     const GateField &spec = m_fields[column - FirstFieldColumn];
-    const QStringView answer = slot(row, FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]);
+    const QStringView answer = row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]);
     if (spec.type == GateField::Type::Select) {
         const qsizetype option = spec.optionValues.indexOf(answer);
         if (option >= 0 && option < spec.optionLabels.size())
@@ -578,7 +487,7 @@ QVariant AccessRequestModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return displayData(row, index.column());
     case Qt::ToolTipRole:
         if (index.column() >= FirstFieldColumn) // long answers are cut in the cell
-            return slot(row, FirstAnswerSlot + m_fieldKey[index.column() - FirstFieldColumn]).toString();
+            return row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[index.column() - FirstFieldColumn]).toString();
         return {};
     case RequestRole: return QVariant::fromValue(requestAt(index.row()));
     case StatusRole: return m_statusNames[row.status];

@@ -4,6 +4,7 @@
 
 #include "accessrequest.h"
 #include "gateform.h"
+#include "requestpage.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -36,6 +37,10 @@ public:
 
     // Adds a page of requests; a user already present is updated in place (refresh).
     void addRequests(const QList<AccessRequest> &requests);
+    // The same for a page packed off the UI thread: a hash insert per row. Packed with
+    // answerKeys() as its key order, its rows are taken as they are.
+    void addPage(const RequestPage &page);
+    const QStringList &answerKeys() const { return m_answerKeys; }
     // Removes rows of this status whose user is not in keep (end of a refresh of that status).
     void removeStaleOfStatus(const QString &status, const QSet<QString> &keep);
 
@@ -52,17 +57,11 @@ public:
     // Answers that are empty strings are left out of its fields.
     AccessRequest requestAt(int row) const;
 
-    // What a search looks in: user, name, e-mail and answers, lower case. Pure, thread-safe.
-    static QString searchTextOf(const AccessRequest &request);
-    // parseAccessRequestPage() plus the part of addRequests() that needs no model (the search
-    // texts): what a loader runs off the UI thread.
-    static ParsedRequestPage parsePage(const QByteArray &json);
-
     // "Pending", "Accepted", "Rejected" translated; an unknown status as sent.
     static QString statusDisplayName(const QString &status);
 
     // Direct access for AccessRequestFilter, which calls these 100,000 times per keystroke.
-    static constexpr qint64 NoTime = std::numeric_limits<qint64>::min();
+    static constexpr qint64 NoTime = PackedRequest::NoTime;
     const QString &statusAt(int row) const { return m_statusNames[m_rows[row].status]; }
     QStringView searchTextAt(int row) const
     {
@@ -89,36 +88,17 @@ Q_SIGNALS:
 private:
     // About 0.9 KB a request, search text included: the texts in one string, status and granter
     // as indexes.
-    struct Row
-    {
-        QString name; // user name; shared with the key of m_rowByUser
-        QString text; // id, full name, e-mail, avatar URL, then answers by key index; '\0' between
-        qint64 requestedMs = NoTime;
-        qint64 reviewedMs = NoTime;
-        qsizetype searchAt = 0; // its search text in m_search (derived from name and text)
-        int searchSize = 0;
-        int status = 0;    // index in m_statusNames
-        int grantedBy = 0; // index in m_people; 0 is nobody
-        bool isPro = false;
-        bool sameData(const Row &other) const;
-    };
-    struct Packed
-    {
-        Row row;
-        QString search;
-    };
-    enum Slot { IdSlot, FullNameSlot, EmailSlot, AvatarSlot, FirstAnswerSlot };
+    using Row = PackedRequest;
 
-    Packed pack(const AccessRequest &request);
-    static QStringView slot(const Row &row, int which);
     int statusIndex(const QString &status);
     int personIndex(const QString &name);
     int answerKeyIndex(const QString &key);
-    void storeSearch(Row &row, const QString &search);
+    static QString reslotted(const Row &row, const QList<int> &keyMap);
+    void storeSearch(Row &row, QStringView search);
     void compactSearch();
     // Replaces a row; true if anything changed. Keeps the counts right.
-    bool replaceRow(int row, Packed packed);
-    void appendRows(QList<Packed> rows);
+    bool replaceRow(int row, Row packed, QStringView search);
+    void appendRows(const QList<Row> &rows, const RequestPage &page);
     void emitRowsChanged(QList<int> rows);
     void removeRowRange(int first, int last);
     QVariant displayData(const Row &row, int column) const;
@@ -141,9 +121,6 @@ private:
     QList<GateField> m_fields;
     QList<int> m_fieldKey; // answer key index of each gate field
 
-    static AccessRequest unpack(const Row &row, const QStringList &statusNames,
-                                const QStringList &people, const QStringList &answerKeys);
-
 public:
     // The rows as they are now: an O(1) copy (implicitly shared) that another thread may read
     // while the model goes on changing, so exports build their requests off the UI thread.
@@ -155,7 +132,7 @@ public:
         qint64 requestedMsAt(int row) const { return m_rows[row].requestedMs; } // NoTime if unknown
         AccessRequest requestAt(int row) const
         {
-            return unpack(m_rows[row], m_statusNames, m_people, m_answerKeys);
+            return unpackRequest(m_rows[row], m_statusNames, m_people, m_answerKeys);
         }
 
     private:

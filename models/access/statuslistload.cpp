@@ -21,16 +21,17 @@ namespace {
 
 constexpr int pageLimit = 1000;
 
-qint64 msOf(const AccessRequest &request)
+bool allTimed(const QList<PackedRequest> &rows)
 {
-    return request.requestedAt.toMSecsSinceEpoch();
+    return std::all_of(rows.cbegin(), rows.cend(),
+                       [](const PackedRequest &r) { return r.requestedMs != PackedRequest::NoTime; });
 }
 
 } // namespace
 
 struct StatusListLoad::Parsed
 {
-    QList<AccessRequest> requests;
+    RequestPage page;
     QUrl next;
     qint64 firstMs = 0;
     qint64 lastMs = 0;
@@ -162,7 +163,7 @@ void StatusListLoad::onReply(const std::shared_ptr<Slice> &slice, int pageIndex,
     if (nextFetched)
         fetch(slice, next);
     // Parsing a page takes milliseconds: off the UI thread. The body is dropped once parsed.
-    auto *watcher = new QFutureWatcher<ParsedRequestPage>(this);
+    auto *watcher = new QFutureWatcher<RequestPage>(this);
     const quint64 generation = m_generation;
     const std::weak_ptr<Slice> weak = slice;
     connect(watcher, &QFutureWatcherBase::finished, this,
@@ -172,11 +173,12 @@ void StatusListLoad::onReply(const std::shared_ptr<Slice> &slice, int pageIndex,
                 if (slice && generation == m_generation)
                     onParsed(slice, pageIndex, next, nextFetched, watcher->result());
             });
-    watcher->setFuture(QtConcurrent::run(&AccessRequestModel::parsePage, job->body()));
+    watcher->setFuture(QtConcurrent::run(
+        [body = job->body(), keys = m_answerKeyOrder, status = m_status] { return parseRequestPage(body, keys, status); }));
 }
 
 void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex, const QUrl &next,
-                              bool nextFetched, ParsedRequestPage page)
+                              bool nextFetched, RequestPage page)
 {
     --slice->pending;
     if (!page.error.isEmpty()) {
@@ -188,39 +190,38 @@ void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex
         return;
     }
     m_skipped += page.skipped;
+    // Later pages put their answers in the slots this one found (the model's after its first page).
+    if (page.answerKeys.size() > m_answerKeyOrder.size())
+        m_answerKeyOrder = page.answerKeys;
     Parsed parsed;
-    parsed.requests = std::move(page.requests);
+    parsed.page = std::move(page); // items without a status have the list's (parseRequestPage)
     parsed.next = next;
-    for (AccessRequest &request : parsed.requests)
-        if (request.status.isEmpty()) // the list it came from says it
-            request.status = m_status;
-    if (!parsed.requests.isEmpty()) {
-        parsed.firstMs = msOf(parsed.requests.constFirst());
-        parsed.lastMs = msOf(parsed.requests.constLast());
+    const QList<PackedRequest> &rows = parsed.page.rows;
+    if (!rows.isEmpty()) {
+        parsed.firstMs = rows.constFirst().requestedMs;
+        parsed.lastMs = rows.constLast().requestedMs;
     }
     if (slice->range) {
         const TimeSlice range = *slice->range;
-        const bool inRange = isOldestFirst(parsed.requests) &&
-                             std::all_of(parsed.requests.cbegin(), parsed.requests.cend(), [&](const AccessRequest &r) {
-                                 return r.requestedAt.isValid() && range.contains(msOf(r));
-                             });
+        const bool inRange = isOldestFirst(rows) && allTimed(rows) &&
+                             std::all_of(rows.cbegin(), rows.cend(),
+                                         [&](const PackedRequest &r) { return range.contains(r.requestedMs); });
         if (!inRange) {
             fallBack(tr("the Hub answered a time slice of %1 with requests outside it").arg(m_status));
             return;
         }
     }
     const bool probe = !slice->range && pageIndex == 0 && !m_fellBack;
-    const bool canSlice = probe && m_slicing && next.isValid() && parsed.requests.size() >= 2 &&
-                          isOldestFirst(parsed.requests) &&
-                          std::all_of(parsed.requests.cbegin(), parsed.requests.cend(),
-                                      [](const AccessRequest &r) { return r.requestedAt.isValid(); });
-    slice->ready.emplace(pageIndex, parsed);
+    const bool canSlice = probe && m_slicing && next.isValid() && rows.size() >= 2 && isOldestFirst(rows) &&
+                          allTimed(rows);
+    // The Parsed moves into the map; what decides on the next fetch is read from it there.
+    Parsed &stored = slice->ready.emplace(pageIndex, std::move(parsed)).first->second;
     if (nextFetched) {
         // on its way already
     } else if (canSlice) {
-        beginSlicing(slice, parsed);
+        beginSlicing(slice, stored);
     } else if (slice->range) {
-        continueSlice(slice, parsed);
+        continueSlice(slice, stored);
     } else if (next.isValid()) {
         fetch(slice, next);
     } else {
@@ -320,18 +321,18 @@ void StatusListLoad::deliver()
             }
             break;
         }
-        QList<AccessRequest> requests = std::move(it->second.requests);
+        RequestPage page = std::move(it->second.page);
         head.ready.erase(it);
         ++head.delivered;
         if (m_sliced && (!m_fellBack || m_filterUntilPast)) {
             const qint64 frontier = m_frontier.lastMs();
-            m_frontier.filter(requests);
-            if (m_fellBack && !requests.isEmpty() && msOf(requests.constLast()) > frontier)
+            m_frontier.filter(page.rows);
+            if (m_fellBack && !page.rows.isEmpty() && page.rows.constLast().requestedMs > frontier)
                 m_filterUntilPast = false; // past what was handed on: the plain walk is trusted as is
         }
-        if (requests.isEmpty())
+        if (page.rows.isEmpty())
             continue;
-        Q_EMIT pageReady(requests);
+        Q_EMIT pageReady(page);
         if (generation != m_generation || m_done) // a receiver cancelled
             return;
         // The next page on a later turn of the event loop: a slice's buffered pages, handed on

@@ -6,7 +6,7 @@
 // order, without duplicates. A Hub that answers outside the asked range (or ignores the
 // parameters) gets one plain walk instead, and the log says so.
 
-#include "accessrequest.h"
+#include "requestpage.h"
 #include "hub/huberror.h"
 #include "hub/repo.h"
 #include "timeslice.h"
@@ -34,6 +34,7 @@ public:
     ~StatusListLoad() override;
 
     void setSlicing(bool enabled) { m_slicing = enabled; }
+    void setAnswerKeyOrder(const QStringList &keys) { m_answerKeyOrder = keys; }
     void start();
     void cancel(); // silent: no finished()
 
@@ -44,7 +45,7 @@ public:
     int requestsMade() const { return m_requests; }
 
 Q_SIGNALS:
-    void pageReady(const QList<hubgate::AccessRequest> &requests); // in time order, status set
+    void pageReady(const hubgate::RequestPage &page); // in time order, status set
     void notice(const QString &message);
     void finished(const hubgate::HubError &error); // once; no error when the whole list arrived
 
@@ -54,7 +55,7 @@ private:
     void fetch(const std::shared_ptr<Slice> &slice, const QUrl &url);
     void onReply(const std::shared_ptr<Slice> &slice, int pageIndex, HubJob *job);
     void onParsed(const std::shared_ptr<Slice> &slice, int pageIndex, const QUrl &next, bool nextFetched,
-                  ParsedRequestPage page);
+                  RequestPage page);
     void continueSlice(const std::shared_ptr<Slice> &slice, const Parsed &page);
     void beginSlicing(const std::shared_ptr<Slice> &probe, const Parsed &firstPage);
     void fallBack(const QString &why);
@@ -70,6 +71,7 @@ private:
     QString m_status;
     RequestBudget *m_budget;
     QString m_basePath;
+    QStringList m_answerKeyOrder;
     bool m_slicing = true;
     bool m_sliced = false;
     bool m_fellBack = false;

@@ -55,32 +55,31 @@ int estimatePagesLeft(qint64 pageSpanMs, qint64 remainingMs)
     return int(std::clamp<qint64>((remainingMs + span - 1) / span, 1, 1 << 20));
 }
 
-int DeliveryFrontier::filter(QList<AccessRequest> &page)
+int DeliveryFrontier::filter(QList<PackedRequest> &page)
 {
     const qsizetype before = page.size();
     if (m_lastMs) {
         const qint64 last = *m_lastMs;
-        page.removeIf([&](const AccessRequest &request) {
-            const qint64 ms = request.requestedAt.toMSecsSinceEpoch();
-            return ms < last || (ms == last && m_usersAtLast.contains(request.user.name));
+        page.removeIf([&](const PackedRequest &request) {
+            return request.requestedMs < last || (request.requestedMs == last && m_usersAtLast.contains(request.name));
         });
     }
-    for (const AccessRequest &request : std::as_const(page)) {
-        const qint64 ms = request.requestedAt.toMSecsSinceEpoch();
+    for (const PackedRequest &request : std::as_const(page)) {
+        const qint64 ms = request.requestedMs;
         if (!m_lastMs || ms > *m_lastMs) {
             m_lastMs = ms;
             m_usersAtLast.clear();
         }
         if (ms == *m_lastMs)
-            m_usersAtLast.insert(request.user.name);
+            m_usersAtLast.insert(request.name);
     }
     return int(before - page.size());
 }
 
-bool isOldestFirst(const QList<AccessRequest> &page)
+bool isOldestFirst(const QList<PackedRequest> &page)
 {
-    return std::is_sorted(page.cbegin(), page.cend(), [](const AccessRequest &a, const AccessRequest &b) {
-        return a.requestedAt < b.requestedAt;
+    return std::is_sorted(page.cbegin(), page.cend(), [](const PackedRequest &a, const PackedRequest &b) {
+        return a.requestedMs < b.requestedMs;
     });
 }
 

@@ -3,7 +3,7 @@
 // and `before` (request time, both strict, oldest first), and the frontier that keeps the rows
 // handed on in time order and free of duplicates. Pure logic, no network.
 
-#include "accessrequest.h"
+#include "requestpage.h"
 
 #include <QList>
 #include <QSet>
@@ -41,7 +41,7 @@ class DeliveryFrontier
 {
 public:
     // Returns how many requests were dropped.
-    int filter(QList<AccessRequest> &page);
+    int filter(QList<PackedRequest> &page);
     bool isEmpty() const { return !m_lastMs; }
     qint64 lastMs() const { return m_lastMs.value_or(0); }
 
@@ -51,6 +51,6 @@ private:
 };
 
 // True when the requests' times never go backwards (the list is oldest first).
-bool isOldestFirst(const QList<AccessRequest> &page);
+bool isOldestFirst(const QList<PackedRequest> &page);
 
 } // namespace hubgate

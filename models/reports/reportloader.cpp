@@ -47,8 +47,8 @@ void ReportLoader::loadRepo(int index, const QString &status, bool withForm)
     auto *loader = new AccessRequestLoader(m_client, repo, this);
     m_loads[index].loader = loader;
     connect(loader, &AccessRequestLoader::pageLoaded, this,
-            [this, index](const QString &, const QList<AccessRequest> &page) {
-                m_loads[index].requests += page;
+            [this, index](const QString &, const RequestPage &page) {
+                m_loads[index].requests += page.requests();
             });
     connect(loader, &AccessRequestLoader::progress, this, [this] { Q_EMIT progress(loadedCount()); });
     connect(loader, &AccessRequestLoader::finished, this,

@@ -131,13 +131,14 @@ void ReviewSession::onRepoInfo(HubJob *job)
         Q_EMIT gateFieldsChanged(fields);
     }
     auto *loader = new AccessRequestLoader(m_client, m_repo, this);
+    loader->setAnswerKeyOrder(m_model->answerKeys());
     m_loader = loader;
     connect(loader, &AccessRequestLoader::pageLoaded, this,
-            [this](const QString &status, const QList<AccessRequest> &requests) {
+            [this](const QString &status, const RequestPage &page) {
                 if (m_refreshing)
-                    for (const AccessRequest &request : requests)
-                        m_seenInRefresh[status].insert(request.user.name);
-                m_model->addRequests(requests);
+                    for (const PackedRequest &request : page.rows)
+                        m_seenInRefresh[status].insert(request.name);
+                m_model->addPage(page);
             });
     connect(loader, &AccessRequestLoader::statusLoaded, this, [this](const QString &status, int) {
         if (m_refreshing)

@@ -100,7 +100,7 @@ QList<QList<AccessRequest>> parseAll(const QList<QByteArray> &pages)
 {
     QList<QList<AccessRequest>> out;
     for (const QByteArray &page : pages)
-        out.append(AccessRequestModel::parsePage(page).requests); // as the loader does, off the UI thread
+        out.append(parseRequestPage(page).requests());
     return out;
 }
 
@@ -359,7 +359,7 @@ int memoryLoaderChild(const QString &baseUrl)
     const auto tabs = makeTabs(&model);
     AccessRequestLoader loader(&client, repo);
     QObject::connect(&loader, &AccessRequestLoader::pageLoaded, &model,
-                     [&model](const QString &, const QList<AccessRequest> &page) { model.addRequests(page); });
+                     [&model](const QString &, const RequestPage &page) { model.addPage(page); });
     bool done = false, ok = false;
     QObject::connect(&loader, &AccessRequestLoader::finished, &model, [&](bool success) {
         done = true;

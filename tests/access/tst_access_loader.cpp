@@ -45,9 +45,9 @@ struct Recorder
     explicit Recorder(AccessRequestLoader *loader)
     {
         QObject::connect(loader, &AccessRequestLoader::pageLoaded, loader,
-                         [this, loader](const QString &status, const QList<AccessRequest> &page) {
+                         [this, loader](const QString &status, const RequestPage &page) {
                              events.append({QStringLiteral("page"), status, int(page.size()), loader->isRunning()});
-                             requests[status] += page;
+                             requests[status] += page.requests();
                          });
         QObject::connect(loader, &AccessRequestLoader::statusLoaded, loader, [this](const QString &status, int total) {
             events.append({QStringLiteral("status"), status, total, true});
@@ -191,7 +191,7 @@ void TestAccessLoader::loadsEveryStatusInPageOrder()
     AccessRequestLoader loader(m_client.get(), nimbus());
     AccessRequestModel model;
     connect(&loader, &AccessRequestLoader::pageLoaded, &model,
-            [&model](const QString &, const QList<AccessRequest> &page) { model.addRequests(page); });
+            [&model](const QString &, const RequestPage &page) { model.addPage(page); });
     Recorder record(&loader);
     loader.start();
     QVERIFY(loader.isRunning());

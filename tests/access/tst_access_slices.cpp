@@ -136,7 +136,7 @@ struct ListRun
         , notices(&load, &StatusListLoad::notice)
     {
         QObject::connect(&load, &StatusListLoad::pageReady, &load,
-                         [this](const QList<AccessRequest> &page) { delivered += page; });
+                         [this](const RequestPage &page) { delivered += page.requests(); });
         load.start();
     }
     auto parts() { return std::tie(load, budget, delivered, finished, notices); }
@@ -229,27 +229,32 @@ void TestAccessSlices::pagesLeftEstimate()
     QCOMPARE(estimatePagesLeft(1000, 0), 1);
 }
 
+static QList<PackedRequest> rowsOf(const QList<AccessRequest> &requests)
+{
+    return RequestPage::fromRequests(requests).rows;
+}
+
 void TestAccessSlices::frontierDropsWhatWasHandedOn()
 {
     DeliveryFrontier frontier;
     QVERIFY(frontier.isEmpty());
-    QList<AccessRequest> first{requestAt(QStringLiteral("a"), baseMs), requestAt(QStringLiteral("b"), baseMs + 5),
-                               requestAt(QStringLiteral("c"), baseMs + 5)};
+    QList<PackedRequest> first = rowsOf({requestAt(QStringLiteral("a"), baseMs), requestAt(QStringLiteral("b"), baseMs + 5),
+                               requestAt(QStringLiteral("c"), baseMs + 5)});
     QCOMPARE(frontier.filter(first), 0);
     QCOMPARE(first.size(), 3);
     QCOMPARE(frontier.lastMs(), baseMs + 5);
     // The next slice starts at the same millisecond: b and c again, d new at it, e later.
-    QList<AccessRequest> second{requestAt(QStringLiteral("b"), baseMs + 5), requestAt(QStringLiteral("c"), baseMs + 5),
-                                requestAt(QStringLiteral("d"), baseMs + 5), requestAt(QStringLiteral("e"), baseMs + 9)};
+    QList<PackedRequest> second = rowsOf({requestAt(QStringLiteral("b"), baseMs + 5), requestAt(QStringLiteral("c"), baseMs + 5),
+                                requestAt(QStringLiteral("d"), baseMs + 5), requestAt(QStringLiteral("e"), baseMs + 9)});
     QCOMPARE(frontier.filter(second), 2);
     QCOMPARE(second.size(), 2);
-    QCOMPARE(second[0].user.name, QStringLiteral("d"));
-    QCOMPARE(second[1].user.name, QStringLiteral("e"));
-    QList<AccessRequest> old{requestAt(QStringLiteral("a"), baseMs), requestAt(QStringLiteral("f"), baseMs + 9)};
+    QCOMPARE(second[0].name, QStringLiteral("d"));
+    QCOMPARE(second[1].name, QStringLiteral("e"));
+    QList<PackedRequest> old = rowsOf({requestAt(QStringLiteral("a"), baseMs), requestAt(QStringLiteral("f"), baseMs + 9)});
     QCOMPARE(frontier.filter(old), 1);
-    QCOMPARE(old.constFirst().user.name, QStringLiteral("f"));
+    QCOMPARE(old.constFirst().name, QStringLiteral("f"));
     QVERIFY(isOldestFirst(second));
-    QVERIFY(!isOldestFirst({requestAt(QStringLiteral("x"), baseMs + 1), requestAt(QStringLiteral("y"), baseMs)}));
+    QVERIFY(!isOldestFirst(rowsOf({requestAt(QStringLiteral("x"), baseMs + 1), requestAt(QStringLiteral("y"), baseMs)})));
 }
 
 void TestAccessSlices::budgetBoundsRequestsInFlight()

@@ -183,7 +183,7 @@ private:
         AccessRequestLoader loader(m_client.get(), repo);
         QObject::connect(
             &loader, &AccessRequestLoader::pageLoaded, &loader,
-            [out](const QString &, const QList<AccessRequest> &page) { out->requests += page; });
+            [out](const QString &, const RequestPage &page) { out->requests += page.requests(); });
         QSignalSpy finished(&loader, &AccessRequestLoader::finished);
         loader.start();
         if (!finished.wait(60000) || !finished.first().first().toBool())

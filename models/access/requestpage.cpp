@@ -1,0 +1,221 @@
+#include "requestpage.h"
+
+#include <algorithm>
+
+namespace hubgate {
+
+namespace {
+
+constexpr QChar separator = QChar(0);
+
+// The packed text uses '\0' between slots: a '\0' inside a value must not split it.
+void appendSlot(QString &text, const QString &value)
+{
+    const qsizetype at = text.size();
+    text += value;
+    if (value.contains(separator))
+        std::replace(text.begin() + at, text.end(), separator, QChar(QChar::ReplacementCharacter));
+}
+
+QDateTime utcOf(qint64 ms)
+{
+    return ms == PackedRequest::NoTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+qint64 msOf(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : PackedRequest::NoTime;
+}
+
+int indexIn(QHash<QString, int> &index, QStringList &table, const QString &value)
+{
+    const auto it = index.constFind(value);
+    if (it != index.constEnd())
+        return *it;
+    table.append(value);
+    return index.insert(value, int(table.size()) - 1).value();
+}
+
+} // namespace
+
+QStringView PackedRequest::slot(int which) const
+{
+    qsizetype start = 0;
+    for (int i = 0; i < which; ++i) {
+        start = text.indexOf(separator, start);
+        if (start < 0)
+            return {};
+        ++start;
+    }
+    qsizetype end = text.indexOf(separator, start);
+    if (end < 0)
+        end = text.size();
+    return QStringView(text).sliced(start, end - start);
+}
+
+bool PackedRequest::sameData(const PackedRequest &other) const
+{
+    return name == other.name && text == other.text && requestedMs == other.requestedMs &&
+           reviewedMs == other.reviewedMs && status == other.status && grantedBy == other.grantedBy &&
+           isPro == other.isPro;
+}
+
+AccessRequest unpackRequest(const PackedRequest &row, const QStringList &statuses, const QStringList &people,
+                            const QStringList &answerKeys)
+{
+    AccessRequest request;
+    request.user.name = row.name;
+    request.user.id = row.slot(PackedRequest::IdSlot).toString();
+    request.user.fullname = row.slot(PackedRequest::FullNameSlot).toString();
+    request.user.email = row.slot(PackedRequest::EmailSlot).toString();
+    request.user.avatarUrl = row.slot(PackedRequest::AvatarSlot).toString();
+    request.user.isPro = row.isPro;
+    request.status = statuses.value(row.status);
+    request.requestedAt = utcOf(row.requestedMs);
+    request.reviewedAt = utcOf(row.reviewedMs);
+    request.grantedBy = people.value(row.grantedBy);
+    for (int key = 0; key < answerKeys.size(); ++key) {
+        const QStringView answer = row.slot(PackedRequest::FirstAnswerSlot + key);
+        if (!answer.isEmpty())
+            request.fields.insert(answerKeys[key], answer.toString());
+    }
+    return request;
+}
+
+QList<AccessRequest> RequestPage::requests() const
+{
+    QList<AccessRequest> out;
+    out.reserve(rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        out.append(request(i));
+    return out;
+}
+
+RequestPage RequestPage::fromRequests(const QList<AccessRequest> &requests, const QStringList &answerKeyOrder)
+{
+    RequestPageBuilder builder(answerKeyOrder);
+    for (const AccessRequest &request : requests) {
+        RequestPageBuilder::Parts parts;
+        parts.name = request.user.name;
+        parts.id = request.user.id;
+        parts.fullname = request.user.fullname;
+        parts.email = request.user.email;
+        parts.avatarUrl = request.user.avatarUrl;
+        parts.isPro = request.user.isPro;
+        parts.status = builder.statusIndex(request.status);
+        parts.requestedMs = msOf(request.requestedAt);
+        parts.reviewedMs = msOf(request.reviewedAt);
+        parts.grantedBy = builder.personIndex(request.grantedBy);
+        parts.answers.reserve(request.fields.size());
+        for (auto it = request.fields.cbegin(); it != request.fields.cend(); ++it)
+            parts.answers.append({builder.answerKeyIndex(it.key()), it.value()});
+        builder.add(parts);
+    }
+    return builder.take();
+}
+
+RequestPageBuilder::RequestPageBuilder(const QStringList &answerKeyOrder, const QString &defaultStatus)
+    : m_defaultStatus(defaultStatus)
+{
+    for (const QString &key : answerKeyOrder)
+        answerKeyIndex(key);
+}
+
+int RequestPageBuilder::statusIndex(const QString &status)
+{
+    return indexIn(m_statusIndex, m_page.statuses, status);
+}
+
+int RequestPageBuilder::personIndex(const QString &name)
+{
+    return name.isEmpty() ? 0 : indexIn(m_personIndex, m_page.people, name);
+}
+
+int RequestPageBuilder::answerKeyIndex(const QString &key)
+{
+    return indexIn(m_keyIndex, m_page.answerKeys, key);
+}
+
+void RequestPageBuilder::add(Parts &parts)
+{
+    if (parts.name.isEmpty()) { // nothing to act on without a user name
+        ++m_page.skipped;
+        return;
+    }
+    PackedRequest row;
+    row.name = std::move(parts.name);
+    row.isPro = parts.isPro;
+    row.status = parts.status >= 0 ? parts.status : statusIndex(m_defaultStatus);
+    row.requestedMs = parts.requestedMs;
+    row.reviewedMs = parts.reviewedMs;
+    row.grantedBy = parts.grantedBy;
+
+    // Empty answers take no slot of their own; the last of a repeated name wins.
+    auto &answers = parts.answers;
+    answers.removeIf([](const auto &answer) { return answer.second.isEmpty(); });
+    std::stable_sort(answers.begin(), answers.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    qsizetype length = parts.id.size() + parts.fullname.size() + parts.email.size() + parts.avatarUrl.size() + 4;
+    for (const auto &answer : std::as_const(answers))
+        length += answer.second.size() + 1;
+    row.text.reserve(length + (answers.isEmpty() ? 0 : answers.constLast().first));
+    for (const QString *value : {&parts.id, &parts.fullname, &parts.email, &parts.avatarUrl}) {
+        appendSlot(row.text, *value);
+        row.text += separator;
+    }
+    int key = 0;
+    for (qsizetype i = 0; i < answers.size(); ++i) {
+        if (i + 1 < answers.size() && answers[i + 1].first == answers[i].first)
+            continue;
+        for (; key < answers[i].first; ++key)
+            row.text += separator;
+        appendSlot(row.text, answers[i].second);
+    }
+    appendSearch(row, parts);
+    m_page.rows.append(std::move(row));
+}
+
+// What a search looks in: user, name, e-mail and answers, lower case, one per line. ASCII text
+// is lowered in place: QString::toLower() runs the full Unicode mapping, ten times slower.
+void RequestPageBuilder::appendSearch(PackedRequest &row, const Parts &parts)
+{
+    QString &text = m_scratch;
+    text.clear();
+    text += row.name;
+    text += QLatin1Char('\n');
+    text += parts.fullname;
+    text += QLatin1Char('\n');
+    text += parts.email;
+    for (const auto &[key, answer] : parts.answers) {
+        text += QLatin1Char('\n');
+        text += answer;
+    }
+    row.searchAt = m_page.search.size();
+    char16_t *data = reinterpret_cast<char16_t *>(text.data());
+    bool ascii = true;
+    for (qsizetype i = 0; i < text.size() && ascii; ++i) {
+        const char16_t c = data[i];
+        if (c >= 0x80)
+            ascii = false;
+        else if (c >= u'A' && c <= u'Z')
+            data[i] = char16_t(c + (u'a' - u'A'));
+    }
+    if (ascii) {
+        m_page.search += text;
+        row.searchSize = int(text.size());
+    } else {
+        const QString lowered = text.toLower();
+        m_page.search += lowered;
+        row.searchSize = int(lowered.size());
+    }
+}
+
+RequestPage RequestPageBuilder::take()
+{
+    m_statusIndex.clear();
+    m_personIndex.clear();
+    m_keyIndex.clear();
+    return std::move(m_page);
+}
+
+} // namespace hubgate
