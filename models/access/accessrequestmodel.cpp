@@ -446,24 +446,58 @@ AccessRequestModel::Snapshot AccessRequestModel::snapshot() const
     return out;
 }
 
+void AccessRequestModel::read(const Row &row, const QStringList &statusNames,
+                              const QStringList &people, qsizetype answerKeyCount, RequestView *view)
+{
+    view->user = row.name;
+    view->isPro = row.isPro;
+    view->status = statusNames[row.status];
+    view->requestedMs = row.requestedMs;
+    view->reviewedMs = row.reviewedMs;
+    view->grantedBy = people[row.grantedBy];
+    view->userId = view->fullname = view->email = view->avatarUrl = QStringView();
+    view->answers.fill(std::nullopt, answerKeyCount);
+    // Slot by slot: the user's four texts, then the answers by key index (a row packed before a
+    // key was first seen has fewer slots).
+    const QStringView text(row.text);
+    int slot = 0;
+    for (qsizetype start = 0; start <= text.size(); ++slot) {
+        qsizetype end = text.indexOf(separator, start);
+        if (end < 0)
+            end = text.size();
+        const QStringView value = text.sliced(start, end - start);
+        start = end + 1;
+        switch (slot) {
+        case IdSlot: view->userId = value; break;
+        case FullNameSlot: view->fullname = value; break;
+        case EmailSlot: view->email = value; break;
+        case AvatarSlot: view->avatarUrl = value; break;
+        default:
+            if (!value.isEmpty() && slot - FirstAnswerSlot < answerKeyCount)
+                view->answers[slot - FirstAnswerSlot] = value;
+        }
+    }
+}
+
 AccessRequest AccessRequestModel::unpack(const Row &packed, const QStringList &statusNames,
                                          const QStringList &people, const QStringList &answerKeys)
 {
+    RequestView view;
+    read(packed, statusNames, people, answerKeys.size(), &view);
     AccessRequest request;
     request.user.name = packed.name;
-    request.user.id = slot(packed, IdSlot).toString();
-    request.user.fullname = slot(packed, FullNameSlot).toString();
-    request.user.email = slot(packed, EmailSlot).toString();
-    request.user.avatarUrl = slot(packed, AvatarSlot).toString();
+    request.user.id = view.userId.toString();
+    request.user.fullname = view.fullname.toString();
+    request.user.email = view.email.toString();
+    request.user.avatarUrl = view.avatarUrl.toString();
     request.user.isPro = packed.isPro;
     request.status = statusNames[packed.status];
     request.requestedAt = utcOf(packed.requestedMs);
     request.reviewedAt = utcOf(packed.reviewedMs);
     request.grantedBy = people[packed.grantedBy];
-    for (int key = 0; key < answerKeys.size(); ++key) {
-        const QStringView answer = slot(packed, FirstAnswerSlot + key);
-        if (!answer.isEmpty())
-            request.fields.insert(answerKeys[key], answer.toString());
+    for (qsizetype key = 0; key < answerKeys.size(); ++key) {
+        if (view.answers[key])
+            request.fields.insert(answerKeys[key], view.answers[key]->toString());
     }
     return request;
 }

@@ -4,13 +4,12 @@
 
 #include "accessrequest.h"
 #include "gateform.h"
+#include "requestview.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
 #include <QStringView>
-
-#include <limits>
 
 namespace hubgate {
 
@@ -62,7 +61,7 @@ public:
     static QString statusDisplayName(const QString &status);
 
     // Direct access for AccessRequestFilter, which calls these 100,000 times per keystroke.
-    static constexpr qint64 NoTime = std::numeric_limits<qint64>::min();
+    static constexpr qint64 NoTime = RequestView::NoTime;
     const QString &statusAt(int row) const { return m_statusNames[m_rows[row].status]; }
     QStringView searchTextAt(int row) const
     {
@@ -143,6 +142,9 @@ private:
 
     static AccessRequest unpack(const Row &row, const QStringList &statusNames,
                                 const QStringList &people, const QStringList &answerKeys);
+    // The row's texts in place, one pass over its packed text; answers by answer key index.
+    static void read(const Row &row, const QStringList &statusNames, const QStringList &people,
+                     qsizetype answerKeyCount, RequestView *view);
 
 public:
     // The rows as they are now: an O(1) copy (implicitly shared) that another thread may read
@@ -157,6 +159,13 @@ public:
         {
             return unpack(m_rows[row], m_statusNames, m_people, m_answerKeys);
         }
+        // The row without copying its texts (see RequestView): views into this snapshot.
+        void read(int row, RequestView *view) const
+        {
+            AccessRequestModel::read(m_rows[row], m_statusNames, m_people, m_answerKeys.size(), view);
+        }
+        // The answer names RequestView::answers is indexed by.
+        const QStringList &answerKeys() const { return m_answerKeys; }
 
     private:
         friend class AccessRequestModel;
