@@ -5,13 +5,12 @@
 #include "accessrequest.h"
 #include "gateform.h"
 #include "requestpage.h"
+#include "requestview.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
 #include <QStringView>
-
-#include <limits>
 
 namespace hubgate {
 
@@ -134,6 +133,13 @@ public:
         {
             return unpackRequest(m_rows[row], m_statusNames, m_people, m_answerKeys);
         }
+        // The row without copying its texts (see RequestView): views into this snapshot.
+        void read(int row, RequestView *view) const
+        {
+            readRequest(m_rows[row], m_statusNames, m_people, m_answerKeys.size(), view);
+        }
+        // The answer names RequestView::answers is indexed by.
+        const QStringList &answerKeys() const { return m_answerKeys; }
 
     private:
         friend class AccessRequestModel;

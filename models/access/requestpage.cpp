@@ -60,25 +60,58 @@ bool PackedRequest::sameData(const PackedRequest &other) const
            isPro == other.isPro;
 }
 
+void readRequest(const PackedRequest &row, const QStringList &statuses, const QStringList &people,
+                 qsizetype answerKeyCount, RequestView *view)
+{
+    view->user = row.name;
+    view->isPro = row.isPro;
+    view->status = statuses[row.status];
+    view->requestedMs = row.requestedMs;
+    view->reviewedMs = row.reviewedMs;
+    view->grantedBy = people[row.grantedBy];
+    view->userId = view->fullname = view->email = view->avatarUrl = QStringView();
+    view->answers.fill(std::nullopt, answerKeyCount);
+    // Slot by slot: the user's four texts, then the answers by key index (a row packed before a
+    // key was first seen has fewer slots).
+    const QStringView text(row.text);
+    int slot = 0;
+    for (qsizetype start = 0; start <= text.size(); ++slot) {
+        qsizetype end = text.indexOf(separator, start);
+        if (end < 0)
+            end = text.size();
+        const QStringView value = text.sliced(start, end - start);
+        start = end + 1;
+        switch (slot) {
+        case PackedRequest::IdSlot: view->userId = value; break;
+        case PackedRequest::FullNameSlot: view->fullname = value; break;
+        case PackedRequest::EmailSlot: view->email = value; break;
+        case PackedRequest::AvatarSlot: view->avatarUrl = value; break;
+        default:
+            if (!value.isEmpty() && slot - PackedRequest::FirstAnswerSlot < answerKeyCount)
+                view->answers[slot - PackedRequest::FirstAnswerSlot] = value;
+        }
+    }
+}
+
 AccessRequest unpackRequest(const PackedRequest &row, const QStringList &statuses, const QStringList &people,
                             const QStringList &answerKeys)
 {
+    RequestView view;
+    readRequest(row, statuses, people, answerKeys.size(), &view);
     AccessRequest request;
     request.user.name = row.name;
-    request.user.id = row.slot(PackedRequest::IdSlot).toString();
-    request.user.fullname = row.slot(PackedRequest::FullNameSlot).toString();
-    request.user.email = row.slot(PackedRequest::EmailSlot).toString();
-    request.user.avatarUrl = row.slot(PackedRequest::AvatarSlot).toString();
+    request.user.id = view.userId.toString();
+    request.user.fullname = view.fullname.toString();
+    request.user.email = view.email.toString();
+    request.user.avatarUrl = view.avatarUrl.toString();
     request.user.isPro = row.isPro;
-    request.status = statuses.value(row.status);
+    request.status = view.status.toString();
     request.requestedAt = utcOf(row.requestedMs);
     request.reviewedAt = utcOf(row.reviewedMs);
-    request.grantedBy = people.value(row.grantedBy);
-    for (int key = 0; key < answerKeys.size(); ++key) {
-        const QStringView answer = row.slot(PackedRequest::FirstAnswerSlot + key);
-        if (!answer.isEmpty())
-            request.fields.insert(answerKeys[key], answer.toString());
-    }
+    request.grantedBy = view.grantedBy.toString();
+    for (qsizetype key = 0; key < answerKeys.size(); ++key)
+        if (view.answers[key])
+            request.fields.insert(answerKeys[key], view.answers[key]->toString());
     return request;
 }
 

@@ -4,6 +4,7 @@
 // A page carries its own tables (statuses, granters, answer names); the model maps them to its own.
 
 #include "accessrequest.h"
+#include "requestview.h"
 
 #include <QHash>
 #include <QList>
@@ -34,6 +35,9 @@ struct PackedRequest
     bool sameData(const PackedRequest &other) const; // the search text derives from the rest
 };
 
+// The row's texts in place, one pass over its packed text; answers by answer key index.
+void readRequest(const PackedRequest &row, const QStringList &statuses, const QStringList &people,
+                 qsizetype answerKeyCount, RequestView *view);
 // The request a packed row stands for, with the tables it indexes.
 AccessRequest unpackRequest(const PackedRequest &row, const QStringList &statuses, const QStringList &people,
                             const QStringList &answerKeys);

@@ -16,7 +16,7 @@ void endRow(QByteArray &out)
 
 } // namespace
 
-QStringList csvHeader(const QList<RepoRequests> &repos, EmailMode email)
+QStringList csvHeader(const QList<RepoRows> &repos, EmailMode email)
 {
     QStringList header;
     if (repos.size() > 1)
@@ -29,15 +29,16 @@ QStringList csvHeader(const QList<RepoRequests> &repos, EmailMode email)
     return header + answerColumns(repos);
 }
 
-bool writeCsv(const QList<RepoRequests> &repos, const ReportOptions &options, QByteArray *out,
-              const std::atomic<bool> *cancel)
+bool writeCsv(const QList<RepoRows> &repos, const ReportOptions &options, QByteArray *out,
+              const std::atomic<bool> *cancel, const ReportProgress &progress)
 {
     const bool merged = repos.size() > 1;
     const QStringList answers = answerColumns(repos);
-    qsizetype total = 0;
-    for (const RepoRequests &repo : repos)
-        total += repo.requests.size();
-    out->reserve(out->size() + total * (150 + 20 * answers.size()));
+    // Each answer column's key in each repo's rows.
+    QList<QList<int>> answerKeys;
+    for (const RepoRows &repo : repos)
+        answerKeys.append(keyIndexes(answers, repo.rows->answerKeys()));
+    out->reserve(out->size() + rowCount(repos) * (150 + 20 * answers.size()));
     if (options.byteOrderMark)
         out->append("\xEF\xBB\xBF");
 
@@ -49,40 +50,36 @@ bool writeCsv(const QList<RepoRequests> &repos, const ReportOptions &options, QB
     }
     endRow(*out);
 
-    qsizetype written = 0;
-    for (const RepoRequests &repo : repos) {
-        for (const AccessRequest &request : repo.requests) {
-            if (++written % 512 == 0 && isCancelled(cancel))
-                return false;
-            if (merged) {
-                appendCsvField(*out, repo.repo);
-                out->append(',');
-            }
-            appendCsvField(*out, request.user.name);
+    ExportedEmail email(options.email);
+    return forEachRow(repos, cancel, progress, [&](qsizetype repo, const RequestView &request) {
+        if (merged) {
+            appendCsvField(*out, repos[repo].repo);
             out->append(',');
-            appendCsvField(*out, request.user.fullname);
-            if (options.email != EmailMode::Omit) {
-                out->append(',');
-                appendCsvField(*out, exportedEmail(request.user.email, options.email));
-            }
-            out->append(',');
-            appendCsvField(*out, request.status);
-            out->append(',');
-            if (request.requestedAt.isValid())
-                appendIsoTime(*out, request.requestedAt);
-            out->append(',');
-            if (request.reviewedAt.isValid())
-                appendIsoTime(*out, request.reviewedAt);
-            out->append(',');
-            appendCsvField(*out, request.grantedBy);
-            for (const QString &answer : answers) {
-                out->append(',');
-                appendCsvField(*out, request.fields.value(answer));
-            }
-            endRow(*out);
         }
-    }
-    return true;
+        appendCsvField(*out, request.user);
+        out->append(',');
+        appendCsvField(*out, request.fullname);
+        if (options.email != EmailMode::Omit) {
+            out->append(',');
+            appendCsvField(*out, email(request.email));
+        }
+        out->append(',');
+        appendCsvField(*out, request.status);
+        out->append(',');
+        if (request.requestedMs != RequestView::NoTime)
+            appendIsoTime(*out, request.requestedMs);
+        out->append(',');
+        if (request.reviewedMs != RequestView::NoTime)
+            appendIsoTime(*out, request.reviewedMs);
+        out->append(',');
+        appendCsvField(*out, request.grantedBy);
+        for (const int key : std::as_const(answerKeys[repo])) {
+            out->append(',');
+            if (key >= 0)
+                appendCsvField(*out, request.answers[key].value_or(QStringView()));
+        }
+        endRow(*out);
+    });
 }
 
 } // namespace hubgate

@@ -15,10 +15,10 @@
 namespace hubgate {
 
 // The header row's names, in order.
-QStringList csvHeader(const QList<RepoRequests> &repos, EmailMode email);
+QStringList csvHeader(const QList<RepoRows> &repos, EmailMode email);
 
 // False when cancelled; *out is then incomplete. options.format is not looked at.
-bool writeCsv(const QList<RepoRequests> &repos, const ReportOptions &options, QByteArray *out,
-              const std::atomic<bool> *cancel = nullptr);
+bool writeCsv(const QList<RepoRows> &repos, const ReportOptions &options, QByteArray *out,
+              const std::atomic<bool> *cancel = nullptr, const ReportProgress &progress = {});
 
 } // namespace hubgate

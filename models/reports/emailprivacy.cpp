@@ -4,24 +4,25 @@
 
 namespace hubgate {
 
-QString hashedEmail(const QString &email)
+QString hashedEmail(QStringView email)
 {
-    const QString normalized = email.trimmed().toLower();
+    const QString normalized = email.trimmed().toString().toLower();
     if (normalized.isEmpty())
         return {};
     return QString::fromLatin1(
         QCryptographicHash::hash(normalized.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
-QString exportedEmail(const QString &email, EmailMode mode)
+QStringView ExportedEmail::operator()(QStringView email)
 {
-    switch (mode) {
+    switch (m_mode) {
     case EmailMode::Keep:
         return email;
     case EmailMode::Omit:
         return {};
     case EmailMode::Hash:
-        return hashedEmail(email);
+        m_hash = hashedEmail(email);
+        return m_hash;
     }
     return {};
 }

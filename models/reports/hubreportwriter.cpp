@@ -7,54 +7,48 @@ namespace hubgate {
 
 using namespace reporttext;
 
-bool writeHubReport(const QList<RepoRequests> &repos, EmailMode email, QByteArray *out,
-                    const std::atomic<bool> *cancel)
+bool writeHubReport(const QList<RepoRows> &repos, EmailMode email, QByteArray *out,
+                    const std::atomic<bool> *cancel, const ReportProgress &progress)
 {
     const bool merged = repos.size() > 1;
-    qsizetype total = 0;
-    for (const RepoRequests &repo : repos)
-        total += repo.requests.size();
-    out->reserve(out->size() + total * 200);
+    out->reserve(out->size() + rowCount(repos) * 200);
     out->append('[');
     bool first = true;
-    qsizetype written = 0;
-    for (const RepoRequests &repo : repos) {
-        for (const AccessRequest &request : repo.requests) {
-            if (++written % 512 == 0 && isCancelled(cancel))
-                return false;
-            out->append(first ? "{" : ",{");
-            first = false;
-            if (merged) {
-                out->append("\"repo\":");
-                appendJsonString(*out, repo.repo);
-                out->append(',');
-            }
-            out->append("\"user\":");
-            appendJsonString(*out, request.user.name);
-            out->append(",\"fullname\":");
-            appendJsonString(*out, request.user.fullname);
-            out->append(",\"status\":");
-            appendJsonString(*out, request.status);
-            const QString address = exportedEmail(request.user.email, email);
-            if (!address.isEmpty()) {
-                out->append(",\"email\":");
-                appendJsonString(*out, address);
-            }
-            out->append(",\"time\":\"");
-            appendIsoTime(*out, request.requestedAt);
-            out->append('"');
-            // The Hub leaves the review time out while a request is pending, even one that was
-            // reviewed before and set back to pending.
-            if (request.reviewedAt.isValid() && request.status != QLatin1String("pending")) {
-                out->append(",\"reviewedAt\":\"");
-                appendIsoTime(*out, request.reviewedAt);
-                out->append('"');
-            }
-            out->append('}');
+    ExportedEmail exported(email);
+    const bool done = forEachRow(repos, cancel, progress, [&](qsizetype repo, const RequestView &request) {
+        out->append(first ? "{" : ",{");
+        first = false;
+        if (merged) {
+            out->append("\"repo\":");
+            appendJsonString(*out, repos[repo].repo);
+            out->append(',');
         }
-    }
+        out->append("\"user\":");
+        appendJsonString(*out, request.user);
+        out->append(",\"fullname\":");
+        appendJsonString(*out, request.fullname);
+        out->append(",\"status\":");
+        appendJsonString(*out, request.status);
+        const QStringView address = exported(request.email);
+        if (!address.isEmpty()) {
+            out->append(",\"email\":");
+            appendJsonString(*out, address);
+        }
+        // The Hub always has a request time; one the list did not give is written as the epoch.
+        out->append(",\"time\":\"");
+        appendIsoTime(*out, request.requestedMs == RequestView::NoTime ? 0 : request.requestedMs);
+        out->append('"');
+        // The Hub leaves the review time out while a request is pending, even one that was
+        // reviewed before and set back to pending.
+        if (request.reviewedMs != RequestView::NoTime && request.status != QLatin1String("pending")) {
+            out->append(",\"reviewedAt\":\"");
+            appendIsoTime(*out, request.reviewedMs);
+            out->append('"');
+        }
+        out->append('}');
+    });
     out->append(']');
-    return true;
+    return done;
 }
 
 } // namespace hubgate

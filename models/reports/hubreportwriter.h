@@ -14,7 +14,7 @@
 namespace hubgate {
 
 // False when cancelled; *out is then incomplete.
-bool writeHubReport(const QList<RepoRequests> &repos, EmailMode email, QByteArray *out,
-                    const std::atomic<bool> *cancel = nullptr);
+bool writeHubReport(const QList<RepoRows> &repos, EmailMode email, QByteArray *out,
+                    const std::atomic<bool> *cancel = nullptr, const ReportProgress &progress = {});
 
 } // namespace hubgate

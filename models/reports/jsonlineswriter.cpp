@@ -3,8 +3,6 @@
 #include "emailprivacy.h"
 #include "reporttext.h"
 
-#include <QSet>
-
 #include <algorithm>
 
 namespace hubgate {
@@ -13,43 +11,46 @@ using namespace reporttext;
 
 namespace {
 
-void appendTimeOrNull(QByteArray &out, const QDateTime &time)
+void appendTimeOrNull(QByteArray &out, qint64 ms)
 {
-    if (!time.isValid()) {
+    if (ms == RequestView::NoTime) {
         out.append("null");
         return;
     }
     out.append('"');
-    appendIsoTime(out, time);
+    appendIsoTime(out, ms);
     out.append('"');
 }
 
-// Every answered field name of the repo, sorted as QJsonObject sorts keys: sorting once per
-// repo instead of once per row.
-QStringList sortedFieldNames(const QList<AccessRequest> &requests)
+// A repo's answer names as QJsonObject sorts keys, each with its key in the repo's rows:
+// sorted once per repo instead of once per row.
+struct FieldNames
 {
-    QSet<QString> names;
-    for (const AccessRequest &request : requests) {
-        for (auto it = request.fields.cbegin(); it != request.fields.cend(); ++it)
-            names.insert(it.key());
-    }
-    QStringList sorted(names.cbegin(), names.cend());
-    std::sort(sorted.begin(), sorted.end());
-    return sorted;
+    QStringList names;
+    QList<int> keys;
+};
+
+FieldNames sortedFieldNames(const ReportRows &rows)
+{
+    FieldNames fields;
+    fields.names = rows.answeredNames();
+    std::sort(fields.names.begin(), fields.names.end());
+    fields.keys = keyIndexes(fields.names, rows.answerKeys());
+    return fields;
 }
 
-void appendFields(QByteArray &out, const QHash<QString, QString> &fields, const QStringList &names)
+void appendFields(QByteArray &out, const RequestView &request, const FieldNames &fields)
 {
     out.append('{');
     bool first = true;
-    for (const QString &name : names) {
-        const auto answer = fields.constFind(name);
-        if (answer == fields.cend())
+    for (qsizetype i = 0; i < fields.names.size(); ++i) {
+        const std::optional<QStringView> &answer = request.answers[fields.keys[i]];
+        if (!answer)
             continue;
         if (!first)
             out.append(',');
         first = false;
-        appendJsonString(out, name);
+        appendJsonString(out, fields.names[i]);
         out.append(':');
         appendJsonString(out, *answer);
     }
@@ -58,51 +59,45 @@ void appendFields(QByteArray &out, const QHash<QString, QString> &fields, const 
 
 } // namespace
 
-bool writeJsonLines(const QList<RepoRequests> &repos, EmailMode email, QByteArray *out,
-                    const std::atomic<bool> *cancel)
+bool writeJsonLines(const QList<RepoRows> &repos, EmailMode email, QByteArray *out,
+                    const std::atomic<bool> *cancel, const ReportProgress &progress)
 {
     const bool merged = repos.size() > 1;
-    qsizetype total = 0;
-    for (const RepoRequests &repo : repos)
-        total += repo.requests.size();
-    out->reserve(out->size() + total * 400);
-    qsizetype written = 0;
-    for (const RepoRequests &repo : repos) {
-        const QStringList names = sortedFieldNames(repo.requests);
-        for (const AccessRequest &request : repo.requests) {
-            if (++written % 512 == 0 && isCancelled(cancel))
-                return false;
-            out->append("{\"avatarUrl\":");
-            appendJsonStringOrNull(*out, request.user.avatarUrl);
-            if (email != EmailMode::Omit) {
-                out->append(",\"email\":");
-                appendJsonStringOrNull(*out, exportedEmail(request.user.email, email));
-            }
-            out->append(",\"fields\":");
-            appendFields(*out, request.fields, names);
-            out->append(",\"fullname\":");
-            appendJsonStringOrNull(*out, request.user.fullname);
-            out->append(",\"grantedBy\":");
-            appendJsonStringOrNull(*out, request.grantedBy);
-            out->append(request.user.isPro ? ",\"isPro\":true" : ",\"isPro\":false");
-            if (merged) {
-                out->append(",\"repo\":");
-                appendJsonString(*out, repo.repo);
-            }
-            out->append(",\"reviewedAt\":");
-            appendTimeOrNull(*out, request.reviewedAt);
-            out->append(",\"status\":");
-            appendJsonString(*out, request.status);
-            out->append(",\"timestamp\":");
-            appendTimeOrNull(*out, request.requestedAt);
-            out->append(",\"user\":");
-            appendJsonString(*out, request.user.name);
-            out->append(",\"userId\":");
-            appendJsonStringOrNull(*out, request.user.id);
-            out->append("}\n");
+    out->reserve(out->size() + rowCount(repos) * 400);
+    QList<FieldNames> fields;
+    for (const RepoRows &repo : repos)
+        fields.append(sortedFieldNames(*repo.rows));
+    ExportedEmail exported(email);
+    return forEachRow(repos, cancel, progress, [&](qsizetype repo, const RequestView &request) {
+        out->append("{\"avatarUrl\":");
+        appendJsonStringOrNull(*out, request.avatarUrl);
+        if (email != EmailMode::Omit) {
+            out->append(",\"email\":");
+            appendJsonStringOrNull(*out, exported(request.email));
         }
-    }
-    return true;
+        out->append(",\"fields\":");
+        appendFields(*out, request, fields[repo]);
+        out->append(",\"fullname\":");
+        appendJsonStringOrNull(*out, request.fullname);
+        out->append(",\"grantedBy\":");
+        appendJsonStringOrNull(*out, request.grantedBy);
+        out->append(request.isPro ? ",\"isPro\":true" : ",\"isPro\":false");
+        if (merged) {
+            out->append(",\"repo\":");
+            appendJsonString(*out, repos[repo].repo);
+        }
+        out->append(",\"reviewedAt\":");
+        appendTimeOrNull(*out, request.reviewedMs);
+        out->append(",\"status\":");
+        appendJsonString(*out, request.status);
+        out->append(",\"timestamp\":");
+        appendTimeOrNull(*out, request.requestedMs);
+        out->append(",\"user\":");
+        appendJsonString(*out, request.user);
+        out->append(",\"userId\":");
+        appendJsonStringOrNull(*out, request.userId);
+        out->append("}\n");
+    });
 }
 
 } // namespace hubgate

@@ -15,7 +15,7 @@
 namespace hubgate {
 
 // False when cancelled; *out is then incomplete.
-bool writeJsonLines(const QList<RepoRequests> &repos, EmailMode email, QByteArray *out,
-                    const std::atomic<bool> *cancel = nullptr);
+bool writeJsonLines(const QList<RepoRows> &repos, EmailMode email, QByteArray *out,
+                    const std::atomic<bool> *cancel = nullptr, const ReportProgress &progress = {});
 
 } // namespace hubgate

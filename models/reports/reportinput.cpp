@@ -28,11 +28,28 @@ QList<AccessRequest> withStatus(const QList<AccessRequest> &requests, const QStr
     return kept;
 }
 
-QStringList answerColumns(const QList<RepoRequests> &repos)
+QList<RepoRows> rowsOf(const QList<RepoRequests> &repos)
+{
+    QList<RepoRows> rows;
+    rows.reserve(repos.size());
+    for (const RepoRequests &repo : repos)
+        rows.append({repo.repo, repo.form, std::make_shared<RequestListRows>(repo.requests)});
+    return rows;
+}
+
+qsizetype rowCount(const QList<RepoRows> &repos)
+{
+    qsizetype total = 0;
+    for (const RepoRows &repo : repos)
+        total += repo.rows->size();
+    return total;
+}
+
+QStringList answerColumns(const QList<RepoRows> &repos)
 {
     QStringList columns;
     QSet<QString> seen;
-    for (const RepoRequests &repo : repos) {
+    for (const RepoRows &repo : repos) {
         for (const GateField &field : repo.form) {
             if (!seen.contains(field.name)) {
                 seen.insert(field.name);
@@ -41,13 +58,11 @@ QStringList answerColumns(const QList<RepoRequests> &repos)
         }
     }
     QStringList others;
-    for (const RepoRequests &repo : repos) {
-        for (const AccessRequest &request : repo.requests) {
-            for (auto it = request.fields.cbegin(); it != request.fields.cend(); ++it) {
-                if (!seen.contains(it.key())) {
-                    seen.insert(it.key());
-                    others << it.key();
-                }
+    for (const RepoRows &repo : repos) {
+        for (const QString &name : repo.rows->answeredNames()) {
+            if (!seen.contains(name)) {
+                seen.insert(name);
+                others << name;
             }
         }
     }
@@ -65,30 +80,6 @@ QList<AccessRequest> requestsInView(const QAbstractItemModel &view)
         if (value.canConvert<AccessRequest>())
             requests.append(value.value<AccessRequest>());
     }
-    return requests;
-}
-
-QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QString &status)
-{
-    QList<int> which;
-    which.reserve(rows.size());
-    for (int row = 0; row < rows.size(); ++row) {
-        if (status.isEmpty() || rows.statusAt(row) == status)
-            which.append(row);
-    }
-    // Sorted as sortByRequestTime() sorts, on the packed times: no QDateTime compared.
-    std::stable_sort(which.begin(), which.end(), [&rows](int a, int b) {
-        return rows.requestedMsAt(a) < rows.requestedMsAt(b);
-    });
-    return requestsInSnapshot(rows, which);
-}
-
-QList<AccessRequest> requestsInSnapshot(const AccessRequestModel::Snapshot &rows, const QList<int> &which)
-{
-    QList<AccessRequest> requests;
-    requests.reserve(which.size());
-    for (int row : which)
-        requests.append(rows.requestAt(row));
     return requests;
 }
 

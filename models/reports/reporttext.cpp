@@ -76,7 +76,7 @@ void appendUtf8(QByteArray &out, QStringView text)
 
 } // namespace
 
-void appendJsonString(QByteArray &out, const QString &text)
+void appendJsonString(QByteArray &out, QStringView text)
 {
     out.append('"');
     qsizetype plainFrom = 0;
@@ -85,7 +85,7 @@ void appendJsonString(QByteArray &out, const QString &text)
         const QChar c = text.at(i);
         if (!needsJsonEscape(c))
             continue;
-        appendUtf8(out, QStringView(text).sliced(plainFrom, i - plainFrom));
+        appendUtf8(out, text.sliced(plainFrom, i - plainFrom));
         plainFrom = i + 1;
         switch (c.unicode()) {
         case u'"':
@@ -117,11 +117,11 @@ void appendJsonString(QByteArray &out, const QString &text)
         }
         }
     }
-    appendUtf8(out, QStringView(text).sliced(plainFrom));
+    appendUtf8(out, text.sliced(plainFrom));
     out.append('"');
 }
 
-void appendJsonStringOrNull(QByteArray &out, const QString &text)
+void appendJsonStringOrNull(QByteArray &out, QStringView text)
 {
     if (text.isEmpty())
         out.append("null");
@@ -129,9 +129,8 @@ void appendJsonStringOrNull(QByteArray &out, const QString &text)
         appendJsonString(out, text);
 }
 
-void appendIsoTime(QByteArray &out, const QDateTime &time)
+void appendIsoTime(QByteArray &out, qint64 ms)
 {
-    const qint64 ms = time.toMSecsSinceEpoch();
     const qint64 days = (ms >= 0 ? ms : ms - 86399999) / 86400000;
     const qint64 msOfDay = ms - days * 86400000;
     qint64 year = 0;
@@ -159,11 +158,11 @@ QString isoTime(const QDateTime &time)
     if (!time.isValid())
         return {};
     QByteArray text;
-    appendIsoTime(text, time);
+    appendIsoTime(text, time.toMSecsSinceEpoch());
     return QString::fromLatin1(text);
 }
 
-void appendCsvField(QByteArray &out, const QString &text)
+void appendCsvField(QByteArray &out, QStringView text)
 {
     bool quote = false;
     for (const QChar c : text) {
@@ -179,11 +178,11 @@ void appendCsvField(QByteArray &out, const QString &text)
     out.append('"');
     qsizetype from = 0;
     for (qsizetype at = text.indexOf(u'"'); at >= 0; at = text.indexOf(u'"', at + 1)) {
-        appendUtf8(out, QStringView(text).sliced(from, at + 1 - from));
+        appendUtf8(out, text.sliced(from, at + 1 - from));
         out.append('"'); // a quote inside a quoted field is doubled
         from = at + 1;
     }
-    appendUtf8(out, QStringView(text).sliced(from));
+    appendUtf8(out, text.sliced(from));
     out.append('"');
 }
 

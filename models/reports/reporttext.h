@@ -5,26 +5,19 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
-
-#include <atomic>
+#include <QStringView>
 
 namespace hubgate::reporttext {
 
 // A JSON string, quoted, escaped as the Hub (and JSON.stringify) escapes: \" \\ \b \f \n \r \t,
 // other control characters as \u00xx; everything else as UTF-8.
-void appendJsonString(QByteArray &out, const QString &text);
+void appendJsonString(QByteArray &out, QStringView text);
 // A JSON string, or null when text is empty.
-void appendJsonStringOrNull(QByteArray &out, const QString &text);
-// "2026-09-01T08:00:00.000Z": UTC with milliseconds, the Hub's format.
-void appendIsoTime(QByteArray &out, const QDateTime &time);
+void appendJsonStringOrNull(QByteArray &out, QStringView text);
+// "2026-09-01T08:00:00.000Z" for UTC milliseconds since the epoch: the Hub's format.
+void appendIsoTime(QByteArray &out, qint64 ms);
 QString isoTime(const QDateTime &time); // empty for an invalid time
 // An RFC 4180 field: quoted (quotes doubled) when it holds a comma, a quote, CR or LF.
-void appendCsvField(QByteArray &out, const QString &text);
-
-// True once *cancel is set; checked every few hundred rows.
-inline bool isCancelled(const std::atomic<bool> *cancel)
-{
-    return cancel && cancel->load(std::memory_order_relaxed);
-}
+void appendCsvField(QByteArray &out, QStringView text);
 
 } // namespace hubgate::reporttext

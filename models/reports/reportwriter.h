@@ -12,7 +12,9 @@
 namespace hubgate {
 
 // False when *cancel was set while writing; *out is then incomplete and must be dropped.
+bool writeReport(const QList<RepoRows> &repos, const ReportOptions &options, QByteArray *out,
+                 const std::atomic<bool> *cancel = nullptr, const ReportProgress &progress = {});
 bool writeReport(const QList<RepoRequests> &repos, const ReportOptions &options, QByteArray *out,
-                 const std::atomic<bool> *cancel = nullptr);
+                 const std::atomic<bool> *cancel = nullptr, const ReportProgress &progress = {});
 
 } // namespace hubgate

@@ -131,7 +131,13 @@ private Q_SLOTS:
         ExportDialog *dialog = openExport(QStringLiteral("models/nimbus-ai/nimbus-7b"));
         QVERIFY(dialog);
         const QString path = dir->filePath(QStringLiteral("nimbus.json"));
+        // The bar counts the rows written while the worker writes them.
+        QList<std::pair<int, int>> shown;
+        connect(dialog->progressBar(), &QProgressBar::valueChanged, this,
+                [&shown, bar = dialog->progressBar()](int value) { shown.append({value, bar->maximum()}); });
         QVERIFY2(exportTo(dialog, path), qPrintable(dialog->message()));
+        const int rows = demo.window->reviewPage()->model()->rowCount();
+        QVERIFY(shown.contains(std::make_pair(rows, rows)));
         const QByteArray expected = hubReport(QStringLiteral("/nimbus-ai/nimbus-7b"));
         QVERIFY(!expected.isEmpty());
         const QByteArray written = readAll(path);

@@ -3,8 +3,9 @@
 // Builds the requests in memory (as after loading: 40 % pending, 50 % accepted, 10 % rejected,
 // a six-field gate form, some names with commas, quotes and non-ASCII), then times each format
 // (best of three) and saving the CSV atomically to a temporary folder. Then the window's path:
-// the requests in the review session's model, copied from it on the UI thread, then written and
-// saved on a worker (ReportExportJob); and the insights charts computed from the same model.
+// the requests in the review session's model, a snapshot of it taken on the UI thread, then its
+// packed rows put in the report's order, written and saved as the worker does (ReportExportJob),
+// best of three; and the insights charts computed from the same model.
 #include "access/accessrequestmodel.h"
 #include "insights/insightcharts.h"
 #include "reports/reportexportjob.h"
@@ -69,6 +70,12 @@ RepoRequests makeRepo(int count)
     return repo;
 }
 
+struct Run
+{
+    const char *key; // the figure's name
+    ReportOptions options;
+};
+
 double bestOfThree(const RepoRequests &repo, const ReportOptions &options, qsizetype *bytes)
 {
     double best = 1e12;
@@ -92,11 +99,7 @@ int main(int argc, char **argv)
     const RepoRequests repo = makeRepo(count);
     QJsonObject figures{{QStringLiteral("requests"), count}};
 
-    const struct
-    {
-        const char *key;
-        ReportOptions options;
-    } runs[] = {
+    const Run runs[] = {
         {"json", {ReportFormat::HubJson, EmailMode::Keep, false}},
         {"csv", {ReportFormat::Csv, EmailMode::Keep, true}},
         {"jsonl", {ReportFormat::JsonLines, EmailMode::Keep, false}},
@@ -138,22 +141,29 @@ int main(int argc, char **argv)
     };
     AccessRequestModel::Snapshot rows;
     const double copyMs = time([&] { rows = model.snapshot(); });
-    QList<RepoRequests> repos;
-    const double buildMs = time([&] {
-        repos = {{repo.repo, model.gateFields(), requestsInSnapshot(rows, QString())}};
-    });
-    ReportExportJob::Result written;
-    const double fileMs = time([&] {
-        written = ReportExportJob::run(repos, ReportOptions{ReportFormat::Csv, EmailMode::Keep, true},
-                                       dir.filePath(QStringLiteral("window.csv")), nullptr);
-    });
-    const double workerMs = buildMs + fileMs;
-    std::printf("%-16s %8.1f ms  (worker: requests from the snapshot)\n", "window_requests", buildMs);
-    figures.insert(QStringLiteral("window_requests_ms"), qRound(buildMs * 10) / 10.0);
     std::printf("%-16s %8.1f ms  (UI thread)\n", "window_copy", copyMs);
-    std::printf("%-16s %8.1f ms  (worker: requests, CSV, file)\n", "window_csv_file", workerMs);
     figures.insert(QStringLiteral("window_copy_ms"), qRound(copyMs * 10) / 10.0);
-    figures.insert(QStringLiteral("window_csv_file_ms"), qRound(workerMs * 10) / 10.0);
+    bool written = true;
+    const Run windowRuns[] = {
+        {"window_csv", {ReportFormat::Csv, EmailMode::Keep, true}},
+        {"window_json", {ReportFormat::HubJson, EmailMode::Keep, false}},
+    };
+    for (const auto &run : windowRuns) {
+        const QString path = dir.filePath(QLatin1String(run.key));
+        double best = 1e12;
+        ReportExportJob::Result result;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            best = std::min(best, time([&] {
+                const QList<RepoRows> repos{{repo.repo, model.gateFields(),
+                                             std::make_shared<SnapshotRows>(rows, rowsInReportOrder(rows, QString()))}};
+                result = ReportExportJob::run(repos, run.options, path, nullptr);
+            }));
+        }
+        written = written && result.outcome == ReportFile::Outcome::Saved;
+        std::printf("%-16s %8.1f ms  %6.1f MB  (worker: snapshot to file)\n", run.key, best,
+                    double(result.bytes) / 1e6);
+        figures.insert(QStringLiteral("%1_ms").arg(QLatin1String(run.key)), qRound(best * 10) / 10.0);
+    }
 
     InsightSnapshot snapshot;
     const double snapshotMs = time([&] { snapshot = takeSnapshot(model, repo.repo); });
@@ -164,5 +174,5 @@ int main(int argc, char **argv)
     figures.insert(QStringLiteral("insights_compute_ms"), qRound(insightsMs * 10) / 10.0);
 
     std::printf("%s\n", QJsonDocument(figures).toJson(QJsonDocument::Compact).constData());
-    return saved && written.outcome == ReportFile::Outcome::Saved ? 0 : 1;
+    return saved && written ? 0 : 1;
 }

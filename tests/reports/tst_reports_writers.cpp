@@ -9,7 +9,9 @@
 #include "reports/emailprivacy.h"
 #include "reports/hubreportwriter.h"
 #include "reports/jsonlineswriter.h"
+#include "reports/reportexportjob.h"
 #include "reports/reportinput.h"
+#include "reports/reportrows.h"
 #include "reports/reporttext.h"
 #include "reports/reportwriter.h"
 #include "reportstestutil.h"
@@ -17,6 +19,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +64,12 @@ QByteArray written(const QList<RepoRequests> &repos, ReportFormat format,
     return out;
 }
 
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 QList<QStringList> csvRows(const QByteArray &csv, QString *error)
 {
     QTemporaryDir dir;
@@ -69,6 +78,53 @@ QList<QStringList> csvRows(const QByteArray &csv, QString *error)
         return {};
     file.close();
     return reportstest::readCsvWithPython(file.fileName(), error);
+}
+
+// A second repo for merged exports: its own form, answers the first repo's form does not have.
+QList<AccessRequest> otherRequests()
+{
+    QList<AccessRequest> requests;
+    for (int i = 0; i < 3; ++i) {
+        AccessRequest request;
+        request.user.id = QStringLiteral("64b00000000000000000000%1").arg(i);
+        request.user.name = QStringLiteral("other-%1").arg(i);
+        request.user.fullname = QStringLiteral("Ørjan \"O\", %1").arg(i);
+        if (i != 1)
+            request.user.email = QStringLiteral(" Other%1@Example.org").arg(i);
+        request.user.isPro = i == 2;
+        request.status = i == 0 ? QStringLiteral("accepted") : QStringLiteral("pending");
+        request.requestedAt = QDateTime(QDate(2026, 8, 1 + i), QTime(12, 0), Qt::UTC);
+        if (i == 0) {
+            request.reviewedAt = request.requestedAt.addDays(1);
+            request.grantedBy = QStringLiteral("mira-patel");
+        }
+        request.fields.insert(QStringLiteral("Company"), QStringLiteral("Acme, Inc.\nLab %1").arg(i));
+        if (i != 2)
+            request.fields.insert(QStringLiteral("Country"), QStringLiteral("NO"));
+        request.fields.insert(QStringLiteral("Empty"), QString()); // the model keeps no empty answer
+        requests.append(request);
+    }
+    return requests;
+}
+
+// What the window exports (rows of a model snapshot) and what the command exports (AccessRequest
+// values), for the same rows of each model.
+struct BothPaths
+{
+    QList<RepoRows> snapshotRows;
+    QList<RepoRequests> requests;
+    qsizetype count = 0;
+};
+
+void addBoth(BothPaths *both, const QString &name, const AccessRequestModel &model, const QList<int> &which)
+{
+    const AccessRequestModel::Snapshot snapshot = model.snapshot();
+    both->snapshotRows.append({name, model.gateFields(), std::make_shared<SnapshotRows>(snapshot, which)});
+    QList<AccessRequest> requests;
+    for (int row : which)
+        requests.append(snapshot.requestAt(row));
+    both->requests.append({name, model.gateFields(), requests});
+    both->count += which.size();
 }
 
 QString timeText(const QDateTime &time)
@@ -279,7 +335,7 @@ private Q_SLOTS:
             fixtureRepo(),
             {QStringLiteral("nimbus-ai/nimbus-7b"), {company, fixtureForm().at(2)}, {other}}};
 
-        QCOMPARE(answerColumns(repos),
+        QCOMPARE(answerColumns(rowsOf(repos)),
                  (QStringList{QStringLiteral("Name"), QStringLiteral("Affiliation"),
                               QStringLiteral("Country"), QStringLiteral("Company"),
                               QStringLiteral("Extra")}));
@@ -348,6 +404,112 @@ private Q_SLOTS:
         QCOMPARE(requestsInView(model).size(), 4);
     }
 
+    void snapshotRowsWriteAsRequests_data()
+    {
+        QTest::addColumn<ReportFormat>("format");
+        QTest::addColumn<EmailMode>("email");
+        QTest::addColumn<QString>("selection");
+        QTest::addColumn<bool>("merged");
+        const std::pair<const char *, ReportFormat> formats[] = {
+            {"json", ReportFormat::HubJson}, {"csv", ReportFormat::Csv}, {"jsonl", ReportFormat::JsonLines}};
+        const std::pair<const char *, EmailMode> emails[] = {
+            {"keep", EmailMode::Keep}, {"omit", EmailMode::Omit}, {"hash", EmailMode::Hash}};
+        for (const auto &[formatName, format] : formats)
+            for (const auto &[emailName, email] : emails)
+                for (const char *selection : {"all", "accepted", "filtered"})
+                    for (const bool merged : {false, true})
+                        QTest::addRow("%s-%s-%s-%s", formatName, emailName, selection, merged ? "merged" : "one")
+                            << format << email << QString::fromLatin1(selection) << merged;
+    }
+
+    void snapshotRowsWriteAsRequests()
+    {
+        QFETCH(ReportFormat, format);
+        QFETCH(EmailMode, email);
+        QFETCH(QString, selection);
+        QFETCH(bool, merged);
+        AccessRequestModel poetry;
+        poetry.setGateFields(fixtureForm());
+        poetry.addRequests(fixtureRequests());
+        AccessRequestModel nimbus;
+        GateField company;
+        company.name = QStringLiteral("Company");
+        nimbus.setGateFields({company, fixtureForm().at(2)});
+        nimbus.addRequests(otherRequests());
+
+        BothPaths both;
+        const AccessRequestModel::Snapshot rows = poetry.snapshot();
+        const QList<int> which = selection == QLatin1String("filtered") ? QList<int>{3, 0, 2}
+                                 : rowsInReportOrder(rows, selection == QLatin1String("all")
+                                                               ? QString() : selection);
+        QCOMPARE(which.size(), selection == QLatin1String("accepted") ? 2 : selection == QLatin1String("all") ? 4 : 3);
+        addBoth(&both, QStringLiteral("datasets/mira-patel/poetry-corpus"), poetry, which);
+        if (merged)
+            addBoth(&both, QStringLiteral("nimbus-ai/nimbus-7b"), nimbus, rowsInReportOrder(nimbus.snapshot(), {}));
+        // A change after the snapshot is not in it.
+        poetry.updateStatus(QStringLiteral("jo-smith"), QStringLiteral("rejected"), QDateTime::currentDateTimeUtc(), {});
+
+        const ReportOptions options{format, email, format == ReportFormat::Csv};
+        QByteArray fromSnapshot;
+        QByteArray fromRequests;
+        QVERIFY(writeReport(both.snapshotRows, options, &fromSnapshot));
+        QVERIFY(writeReport(both.requests, options, &fromRequests));
+        QCOMPARE(fromSnapshot, fromRequests);
+        // Every row is in it, not an empty report equal to another.
+        for (const RepoRequests &repo : std::as_const(both.requests))
+            for (const AccessRequest &request : repo.requests)
+                QVERIFY2(fromSnapshot.contains(request.user.name.toUtf8()), qPrintable(request.user.name));
+        // Only jo-smith (row 0) answered "Extra": no column or key for it without that row.
+        QCOMPARE(fromSnapshot.contains("Extra"), format != ReportFormat::HubJson && which.contains(0));
+        QVERIFY(!fromSnapshot.contains("Empty"));
+        QCOMPARE(fromSnapshot.contains("Other0@Example.org"), merged && email == EmailMode::Keep);
+        QCOMPARE(fromSnapshot.contains(hashedEmail(QStringLiteral("other0@example.org")).toLatin1()),
+                 merged && email == EmailMode::Hash);
+        if (format == ReportFormat::HubJson)
+            QCOMPARE(QJsonDocument::fromJson(fromSnapshot).array().size(), both.count);
+    }
+
+    void progressIsReported()
+    {
+        RepoRequests big = fixtureRepo();
+        while (big.requests.size() < 2000)
+            big.requests += big.requests;
+        const qsizetype total = big.requests.size() * 2;
+        QList<std::pair<qsizetype, qsizetype>> calls;
+        QByteArray out;
+        QVERIFY(writeReport({big, big}, ReportOptions{ReportFormat::Csv, EmailMode::Keep, false}, &out,
+                            nullptr, [&calls](qsizetype written, qsizetype all) { calls.append({written, all}); }));
+        QCOMPARE(calls.size(), (total + 511) / 512 + 1); // every 512 rows, and at the end
+        QCOMPARE(calls.constFirst(), std::make_pair(qsizetype(0), total));
+        QCOMPARE(calls.constLast(), std::make_pair(total, total));
+        for (qsizetype i = 1; i < calls.size(); ++i)
+            QVERIFY(calls[i].first > calls[i - 1].first && calls[i].second == total);
+    }
+
+    void exportJobReportsProgress()
+    {
+        RepoRequests big = fixtureRepo();
+        while (big.requests.size() < 20000)
+            big.requests += big.requests;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.json"));
+        ReportExportJob job;
+        QSignalSpy progress(&job, &ReportExportJob::progress);
+        QSignalSpy finished(&job, &ReportExportJob::finished);
+        job.start({big}, ReportOptions(), path);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.constFirst().constFirst().value<ReportFile::Outcome>(), ReportFile::Outcome::Saved);
+        QVERIFY(!progress.isEmpty());
+        int last = -1;
+        for (const QList<QVariant> &signal : std::as_const(progress)) {
+            QCOMPARE(signal.at(1).toInt(), int(big.requests.size()));
+            QVERIFY(signal.at(0).toInt() > last);
+            last = signal.at(0).toInt();
+        }
+        QCOMPARE(last, int(big.requests.size()));
+        QCOMPARE(QJsonDocument::fromJson(readFile(path)).array().size(), big.requests.size());
+    }
+
     void isoTimes()
     {
         QCOMPARE(
@@ -378,7 +540,16 @@ private Q_SLOTS:
             QVERIFY(
                 !writeReport({big}, ReportOptions{format, EmailMode::Keep, false}, &out, &cancel));
         }
+        // The window's rows stop the same way.
+        AccessRequestModel model;
+        model.addRequests(big.requests);
+        const AccessRequestModel::Snapshot snapshot = model.snapshot();
+        const QList<RepoRows> window{
+            {big.repo, big.form, std::make_shared<SnapshotRows>(snapshot, rowsInReportOrder(snapshot, {}))}};
+        QByteArray stopped;
+        QVERIFY(!writeReport(window, ReportOptions{}, &stopped, &cancel));
         cancel = false;
+        QVERIFY(writeReport(window, ReportOptions{}, &stopped, &cancel));
         QByteArray out;
         QVERIFY(writeReport({big}, ReportOptions{}, &out, &cancel));
         QCOMPARE(QJsonDocument::fromJson(out).array().size(), big.requests.size());

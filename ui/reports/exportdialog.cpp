@@ -166,6 +166,10 @@ ExportDialog::ExportDialog(HubClient *client, ReviewSession *session, QAbstractI
         else
             reject();
     });
+    connect(m_writer, &ReportExportJob::progress, this, [this](int written, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(written);
+    });
     connect(m_writer, &ReportExportJob::finished, this,
             [this](ReportFile::Outcome outcome, const QString &error) {
                 if (outcome == ReportFile::Outcome::Saved)
@@ -275,7 +279,7 @@ ExportDialog::MakeRepos ExportDialog::selectedRepoRequests()
 {
     const QString name = repoColumnText(m_repo);
     const QList<GateField> form = m_session->gateFields();
-    // An O(1) copy here on the UI thread; the requests are built from it on the worker.
+    // An O(1) copy here on the UI thread; the writers read its packed rows on the worker.
     const AccessRequestModel::Snapshot rows = m_session->model()->snapshot();
     if (scope() == ShownRows && m_shownRows) {
         QList<int> shown;
@@ -285,11 +289,13 @@ ExportDialog::MakeRepos ExportDialog::selectedRepoRequests()
                 shown.append(proxy->mapToSource(proxy->index(row, 0)).row()); // as the table orders them
         }
         m_requestCount = int(shown.size());
-        return [=] { return QList<RepoRequests>{{name, form, requestsInSnapshot(rows, shown)}}; };
+        return [=] { return QList<RepoRows>{{name, form, std::make_shared<SnapshotRows>(rows, shown)}}; };
     }
     const QString status = scope() == OneStatus ? m_status->currentData().toString() : QString();
     m_requestCount = status.isEmpty() ? rows.size() : m_session->model()->countOf(status);
-    return [=] { return QList<RepoRequests>{{name, form, requestsInSnapshot(rows, status)}}; };
+    return [=] {
+        return QList<RepoRows>{{name, form, std::make_shared<SnapshotRows>(rows, rowsInReportOrder(rows, status))}};
+    };
 }
 
 void ExportDialog::startExport()
@@ -332,7 +338,7 @@ void ExportDialog::startExport()
         const QList<RepoRequests> loaded = loader->result();
         for (const RepoRequests &repo : loaded)
             m_requestCount += int(repo.requests.size());
-        writeFile([selected, loaded] { return selected() + loaded; });
+        writeFile([selected, loaded] { return selected() + rowsOf(loaded); });
     });
     m_loader->start(others, scope() == OneStatus ? m_status->currentData().toString() : QString(),
                     format() == CsvFormat);

@@ -31,7 +31,7 @@ class HubJob;
 class ReportExportJob;
 class ReportLoader;
 class ReviewSession;
-struct RepoRequests;
+struct RepoRows;
 
 class ExportDialog : public QDialog
 {
@@ -68,8 +68,8 @@ private:
     Scope scope() const;
     void updateState();
     void browse();
-    // Builds the selected repo's requests (on the worker); sets m_requestCount.
-    using MakeRepos = std::function<QList<RepoRequests>()>;
+    // The selected repo's rows, read from a snapshot of the model on the worker; sets m_requestCount.
+    using MakeRepos = std::function<QList<RepoRows>()>;
     MakeRepos selectedRepoRequests();
     void writeFile(const MakeRepos &repos);
     void startHubReport();
