@@ -151,7 +151,10 @@ bool HubServer::handleRequest(const QHttpServerRequest &qrequest, QTcpSocket *so
         request.headers[name.toLower().toStdString()] = value.toStdString();
     request.body = qrequest.body().toStdString();
     const std::string host = request.header("host");
-    request.origin = "http://" + (host.empty() ? baseUrl().authority().toStdString() : host);
+    // Behind a TLS proxy (the benchmark's HTTP/2 front) the links it hands out keep the scheme
+    // the client used, as servers behind proxies do.
+    const std::string scheme = request.header("x-forwarded-proto") == "https" ? "https" : "http";
+    request.origin = scheme + "://" + (host.empty() ? baseUrl().authority().toStdString() : host);
 
     const bool control = request.path.rfind("/_emulator/", 0) == 0;
     m_api.countCall(request.method, request.path);

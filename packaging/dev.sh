@@ -17,6 +17,7 @@ packages=(
     qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
     qtkeychain-qt6-dev nlohmann-json3-dev libsimdjson-dev libyaml-cpp-dev libssl-dev iso-codes
     python3 python3-jsonschema curl nodejs npm
+    openssl nghttp2-proxy
     xvfb xauth dbus gnome-keyring fonts-dejavu-core
 )
 

@@ -59,7 +59,8 @@ void AccessRequestModel::clear()
     const bool hadRows = !m_rows.isEmpty();
     beginResetModel();
     m_rows.clear();
-    m_search.clear();
+    m_searchChunks = {QString()};
+    m_searchSize = 0;
     m_searchGarbage = 0;
     m_rowByUser.clear();
     m_statusNames.clear();
@@ -109,31 +110,37 @@ int AccessRequestModel::answerKeyIndex(const QString &key)
     return m_answerKeyIndex.insert(key, int(m_answerKeys.size()) - 1).value();
 }
 
+// Replaced texts go where the old one was if they fit, else to the end of the first chunk.
 void AccessRequestModel::storeSearch(Row &row, QStringView search)
 {
     if (row.searchSize >= search.size()) { // fits where the old one was
-        std::copy(search.begin(), search.end(), m_search.begin() + row.searchAt);
+        QString &chunk = m_searchChunks[row.searchChunk];
+        std::copy(search.begin(), search.end(), chunk.begin() + row.searchAt);
         m_searchGarbage += row.searchSize - search.size();
     } else {
         m_searchGarbage += row.searchSize;
-        row.searchAt = m_search.size();
-        m_search += search;
+        row.searchChunk = 0;
+        row.searchAt = m_searchChunks[0].size();
+        m_searchChunks[0] += search;
+        m_searchSize += search.size();
     }
     row.searchSize = int(search.size());
 }
 
 void AccessRequestModel::compactSearch()
 {
-    if (m_searchGarbage < (1 << 20) || m_searchGarbage < m_search.size() / 2)
+    if (m_searchGarbage < (1 << 20) || m_searchGarbage < m_searchSize / 2)
         return;
     QString compact;
-    compact.reserve(m_search.size() - m_searchGarbage);
+    compact.reserve(m_searchSize - m_searchGarbage);
     for (Row &row : m_rows) {
         const qsizetype at = compact.size();
-        compact += QStringView(m_search).sliced(row.searchAt, row.searchSize);
+        compact += searchTextOf(row);
+        row.searchChunk = 0;
         row.searchAt = at;
     }
-    m_search = std::move(compact);
+    m_searchSize = compact.size();
+    m_searchChunks = {std::move(compact)};
     m_searchGarbage = 0;
 }
 
@@ -145,6 +152,7 @@ bool AccessRequestModel::replaceRow(int row, Row packed, QStringView search)
     --m_counts[old.status];
     ++m_counts[packed.status];
     const bool textChanged = old.name != packed.name || old.text != packed.text;
+    packed.searchChunk = old.searchChunk;
     packed.searchAt = old.searchAt;
     packed.searchSize = old.searchSize;
     if (textChanged)
@@ -153,17 +161,21 @@ bool AccessRequestModel::replaceRow(int row, Row packed, QStringView search)
     return true;
 }
 
-// The rows' search texts still point into the page's buffer: they move to the model's.
+// The page's search texts become a chunk of the model's as they are (shared, not copied): no
+// buffer of every row's text is copied as it grows.
 void AccessRequestModel::appendRows(const QList<Row> &rows, const RequestPage &page)
 {
     if (rows.isEmpty())
         return;
+    const int chunk = int(m_searchChunks.size());
+    m_searchChunks.append(page.search);
+    m_searchSize += page.search.size();
+    m_searchGarbage += page.search.size();
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(rows.size()) - 1);
     for (Row row : rows) {
-        const QStringView search = page.searchTextOf(row);
-        row.searchAt = m_search.size();
-        m_search += search;
+        row.searchChunk = chunk;
+        m_searchGarbage -= row.searchSize;
         m_rowByUser.insert(row.name, int(m_rows.size()));
         ++m_counts[row.status];
         m_rows.append(std::move(row));

@@ -25,8 +25,9 @@ struct PackedRequest
     QString text; // id, full name, e-mail, avatar URL, then answers by key index; '\0' between
     qint64 requestedMs = NoTime;
     qint64 reviewedMs = NoTime;
-    qsizetype searchAt = 0; // its search text in the page's (or the model's) search buffer
+    qsizetype searchAt = 0; // its search text in the page's search buffer (or a model's chunk)
     int searchSize = 0;
+    int searchChunk = 0;
     int status = 0;    // index in the status table
     int grantedBy = 0; // index in the people table; 0 is nobody
     bool isPro = false;
@@ -34,6 +35,13 @@ struct PackedRequest
     QStringView slot(int which) const;
     bool sameData(const PackedRequest &other) const; // the search text derives from the rest
 };
+
+} // namespace hubgate
+
+// Moved in memory as bytes: a list of 100,000 rows grows by realloc, not row by row.
+Q_DECLARE_TYPEINFO(hubgate::PackedRequest, Q_RELOCATABLE_TYPE);
+
+namespace hubgate {
 
 // The row's texts in place, one pass over its packed text; answers by answer key index.
 void readRequest(const PackedRequest &row, const QStringList &statuses, const QStringList &people,

@@ -4,13 +4,14 @@
 // the event loop; the UI thread's longest stall is measured with a 5 ms timer. Prints one figure
 // per line and then all of them as one JSON line. Not a test: see docs/performance.md.
 //
-//   bench_review EMULATOR [--requests N] [--latency MS[:JITTER]] [--parallel P] [--no-bulk]
+//   bench_review EMULATOR [--requests N] [--latency MS[:JITTER]] [--parallel P] [--no-bulk] [--http2]
 #include "access/accessrequestfilter.h"
 #include "access/accessrequestloader.h"
 #include "access/accessrequestmodel.h"
 #include "decisions/decisionjob.h"
 #include "hub/hubclient.h"
 #include "hub/hubjob.h"
+#include "http2proxy.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -166,7 +167,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption parallelOption(QStringLiteral("parallel"), QStringLiteral("list requests in flight"),
                                             QStringLiteral("P"), QStringLiteral("8"));
     const QCommandLineOption noBulk(QStringLiteral("no-bulk"), QStringLiteral("skip the bulk accept"));
-    parser.addOptions({requestsOption, latencyOption, parallelOption, noBulk});
+    const QCommandLineOption http2(QStringLiteral("http2"),
+                                   QStringLiteral("HTTP/2 with TLS, as the Hub speaks it (nghttpx in front)"));
+    parser.addOptions({requestsOption, latencyOption, parallelOption, noBulk, http2});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
@@ -190,9 +193,20 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "the emulator did not start: %s\n", said.constData());
         return 1;
     }
-    std::printf("emulator: %d generated requests, latency %s ms\n", requests, qPrintable(latency));
+    Http2Proxy proxy;
+    if (parser.isSet(http2)) {
+        QString why;
+        if (!proxy.start(base, &why)) {
+            std::fprintf(stderr, "--http2: %s\n", qPrintable(why));
+            return 1;
+        }
+        base = proxy.url();
+    }
+    std::printf("emulator: %d generated requests, latency %s ms, %s\n", requests, qPrintable(latency),
+                parser.isSet(http2) ? "HTTP/2 with TLS (nghttpx)" : "HTTP/1.1");
     figures[QStringLiteral("requests_generated")] = requests;
     figures[QStringLiteral("latency")] = latency;
+    figures[QStringLiteral("http2")] = parser.isSet(http2);
 
     QNetworkAccessManager nam;
     int pages = 0;
@@ -238,6 +252,9 @@ int main(int argc, char *argv[])
                          insert.start();
                          model.addPage(page);
                          inserts.append(double(insert.nsecsElapsed()) / 1e6);
+                         if (qEnvironmentVariableIsSet("BENCH_SLOW_INSERTS") && inserts.constLast() > 15)
+                             std::printf("slow insert %.1f ms at %d rows (%lld new)\n", inserts.constLast(),
+                                         model.rowCount(), static_cast<long long>(page.size()));
                          if (firstRows < 0)
                              firstRows = double(timer.elapsed());
                      });
