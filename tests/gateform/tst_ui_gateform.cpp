@@ -335,8 +335,8 @@ private Q_SLOTS:
         QVERIFY(after.contains("extra_gated_heading: Nimbus access\n"));
     }
 
-    // After a conflict the pull request holds the edits on top of main as it is now: made from the
-    // README read before, it would undo the other commit once merged.
+    // After a conflict the pull request holds the edits on top of main as it is now, not on the
+    // README read before the other commit.
     void pullRequestAfterConflictStartsFromTheCurrentHead()
     {
         const QByteArray theirs = editThenConflict();

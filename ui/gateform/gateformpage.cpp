@@ -291,8 +291,9 @@ void GateFormPage::onFetched(ReadmeFetch *fetch, bool reapply)
         startSave(true, m_lastSummary);
 }
 
-// The README the edits were made on is outdated after a conflict: a pull request made from it
-// would undo the other commit. The edits are reapplied on main as it is now, and sent from there.
+// After a conflict the README the edits were made on is outdated: as parent it is refused again,
+// and a README written from it would drop the other commit's change. The edits are reapplied on
+// main as it is now, and the pull request is opened from there.
 void GateFormPage::pullRequestOnCurrentHead()
 {
     m_pullRequestAfterLoad = true;
