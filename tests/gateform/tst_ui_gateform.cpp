@@ -1,17 +1,21 @@
 // The gate form page on the demo's richest gated repo (nimbus-ai/nimbus-7b) in the emulator:
 // edits show in the preview, a save commits only gate lines, a branch that moved is a conflict
 // that overwrites nothing and is solved by reapplying, a pull request leaves main alone, drafts
-// come back after the page is destroyed, and a card with broken YAML is never saved over.
+// come back after the page is destroyed, and a card with broken YAML is never saved over. A narrow
+// page stacks the preview under the editor, and nothing in either needs scrolling sideways.
 #include "emulatorfixture.h"
 #include "hubapi.h"
 
+#include "card/gatevalidation.h"
 #include "gateform/gatefieldlist.h"
 #include "gateform/gateformeditor.h"
+#include "gateform/gateformlayout.h"
 #include "gateform/gateformpage.h"
 #include "gateform/gatepreview.h"
 #include "gateform/gatesavedialog.h"
 #include "hub/hubclient.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -20,10 +24,15 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBrowser>
+#include <QWheelEvent>
 
 #include <memory>
 
@@ -89,7 +98,156 @@ class TestUiGateForm : public QObject
         return saved.wait(10000) && saved.constFirst().constFirst().toBool();
     }
 
+    // The heading edited, then someone else commits, then Save: a conflict. Returns their README.
+    QByteArray editThenConflict()
+    {
+        openPage();
+        QLineEdit *heading = page->editor()->headingEdit();
+        heading->selectAll();
+        QTest::keyClicks(heading, QStringLiteral("Nimbus access"));
+        const QByteArray theirs = mainReadme() + "\nAn edit made meanwhile.\n";
+        commitElsewhere(theirs);
+        [&] {
+            QVERIFY(!saveThrough(false));
+            QVERIFY2(page->statusLabel()->text().contains(QLatin1String("Nothing was overwritten")),
+                     qPrintable(page->statusLabel()->text()));
+            QVERIFY(page->reapplyButton()->isVisible());
+            QVERIFY(page->conflictPullRequestButton()->isVisible());
+            QCOMPARE(mainReadme(), theirs);
+        }();
+        return theirs;
+    }
+
+    // Resized as the window would: the layout follows once the resize is handled.
+    void resizePage(int width)
+    {
+        page->resize(width, 780);
+        QTRY_COMPARE(page->width(), width);
+        QCoreApplication::processEvents();
+    }
+
+    // Every widget shown in a scroll area inside its viewport, and no wrapped text cut at the bottom.
+    static void verifyFitsSideways(QScrollArea *area)
+    {
+        QWidget *viewport = area->viewport();
+        QCOMPARE(area->horizontalScrollBar()->maximum(), 0);
+        QCOMPARE(area->widget()->width(), viewport->width());
+        const QList<QWidget *> children = area->widget()->findChildren<QWidget *>();
+        QVERIFY(children.size() > 20);
+        for (const QWidget *child : children) {
+            if (!child->isVisibleTo(area->widget()))
+                continue;
+            const QPoint topLeft = child->mapTo(viewport, QPoint(0, 0));
+            const QString what = QString::fromLatin1(child->metaObject()->className()) + QLatin1Char(' ') + child->objectName();
+            QVERIFY2(topLeft.x() >= 0 && topLeft.x() + child->width() <= viewport->width(),
+                     qPrintable(what + QStringLiteral(" spans %1..%2 of %3").arg(topLeft.x()).arg(topLeft.x() + child->width()).arg(viewport->width())));
+            if (const auto *label = qobject_cast<const QLabel *>(child); label && label->wordWrap())
+                QVERIFY2(label->height() >= label->heightForWidth(label->width()), qPrintable(what + QLatin1Char(' ') + label->text()));
+        }
+    }
+
+    static void verifyPreviewFits(GatePreview *preview)
+    {
+        verifyFitsSideways(preview->scrollArea());
+        QWidget *viewport = preview->scrollArea()->viewport();
+        // The button on one line when there is room for it.
+        const auto *button = preview->findChild<QLabel *>(QStringLiteral("previewButton"));
+        if (viewport->width() > 300)
+            QCOMPARE(button->height(), button->heightForWidth(QWIDGETSIZE_MAX));
+        const auto *prompt = preview->findChild<QTextBrowser *>(QStringLiteral("previewPrompt"));
+        QVERIFY(prompt->document()->idealWidth() <= prompt->viewport()->width());
+    }
+
 private Q_SLOTS:
+    void orientationFollowsThePageWidth()
+    {
+        const int panes = 500; // what the panes need side by side, less than the floor
+        QCOMPARE(gateFormOrientation(480, panes, Qt::Horizontal), Qt::Vertical);
+        QCOMPARE(gateFormOrientation(645, panes, Qt::Vertical), Qt::Horizontal);
+        QCOMPARE(gateFormOrientation(GateFormStackBelow - 1, panes, Qt::Horizontal), Qt::Vertical);
+        QCOMPARE(gateFormOrientation(GateFormStackBelow + GateFormHysteresis, panes, Qt::Vertical), Qt::Horizontal);
+        // Between the two widths nothing flips.
+        for (int width = GateFormStackBelow; width < GateFormStackBelow + GateFormHysteresis; width += 5) {
+            QCOMPARE(gateFormOrientation(width, panes, Qt::Horizontal), Qt::Horizontal);
+            QCOMPARE(gateFormOrientation(width, panes, Qt::Vertical), Qt::Vertical);
+        }
+        // Panes that need more than the floor raise the threshold: never side by side and cut.
+        const int wide = GateFormStackBelow + 100;
+        QCOMPARE(gateFormOrientation(wide - 1, wide, Qt::Horizontal), Qt::Vertical);
+        QCOMPARE(gateFormOrientation(wide + GateFormHysteresis - 1, wide, Qt::Vertical), Qt::Vertical);
+        QCOMPARE(gateFormOrientation(wide + GateFormHysteresis, wide, Qt::Vertical), Qt::Horizontal);
+    }
+
+    void narrowPageStacksAndNothingScrollsSideways()
+    {
+        openPage();
+        // Long words, a long code line and a long checkbox label must wrap too.
+        page->editor()->promptEdit()->setPlainText(QStringLiteral(
+            "Terms: https://example.org/a-very-long-address-without-any-break-in-it-at-all-that-goes-on-and-on\n\n"
+            "```\nhuggingface-cli download nimbus-ai/nimbus-7b --include '*.safetensors' --local-dir ./nimbus-7b-weights\n```\n"));
+        GateFieldList *fields = page->editor()->fieldList();
+        fields->list()->setCurrentRow(7);
+        fields->nameEdit()->selectAll();
+        QTest::keyClicks(fields->nameEdit(), QStringLiteral("I confirm that I will not use Nimbus-7B or its outputs to develop weapons of any kind"));
+        QTRY_VERIFY(page->preview()->promptText().contains(QLatin1String("huggingface-cli")));
+        QTRY_VERIFY(page->preview()->fieldLabels().constLast().startsWith(QLatin1String("I confirm")));
+
+        // The page's width in a window of 760, 1000 and 1400 px (the repo list takes the rest),
+        // narrowing and widening.
+        const QList<std::pair<int, Qt::Orientation>> steps = {
+            {480, Qt::Vertical}, {645, Qt::Horizontal}, {1045, Qt::Horizontal}, {480, Qt::Vertical}};
+        for (const auto &[width, orientation] : steps) {
+            resizePage(width);
+            QCOMPARE(page->splitter()->orientation(), orientation);
+            QCOMPARE(page->splitter()->widget(0), page->editorScrollArea()); // the editor first (on top)
+            if (orientation == Qt::Vertical)
+                QVERIFY(page->preview()->height() > 150);
+            else
+                QVERIFY(page->preview()->width() >= 220);
+            // The editor needs no sideways scrolling, even with the splitter dragged all the way.
+            for (const QList<int> &sizes : {QList<int>{1000, 1000}, QList<int>{0, 100000}}) {
+                page->splitter()->setSizes(sizes);
+                QCoreApplication::processEvents();
+                QVERIFY2(page->editor()->width() <= page->editorScrollArea()->viewport()->width(), qPrintable(QString::number(width)));
+                QCOMPARE(page->editorScrollArea()->horizontalScrollBar()->maximum(), 0);
+            }
+            page->splitter()->setSizes({1000, 1000});
+            QCoreApplication::processEvents();
+            verifyFitsSideways(page->editorScrollArea());
+            verifyPreviewFits(page->preview());
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Messages next to the controls wrap in the narrow editor too.
+        fields->list()->setCurrentRow(1);
+        fields->nameEdit()->selectAll();
+        QTest::keyClicks(fields->nameEdit(), QStringLiteral("Full name"));
+        page->editor()->promptEdit()->setPlainText(QString(MaxGatePromptLength + 1, QLatin1Char('x')));
+        QTRY_VERIFY(fields->findChild<QLabel *>(QStringLiteral("fieldNameProblem"))->isVisible());
+        QTRY_VERIFY(page->editor()->findChild<QLabel *>(QStringLiteral("promptProblem"))->isVisible());
+        QCoreApplication::processEvents();
+        verifyFitsSideways(page->editorScrollArea());
+    }
+
+    // In the stacked preview, the wheel over a list scrolls the pane: it does not pick a country.
+    void wheelOverAPreviewListScrollsThePane()
+    {
+        openPage();
+        resizePage(480);
+        GatePreview *preview = page->preview();
+        auto *country = qobject_cast<QComboBox *>(preview->fieldControl(3));
+        QVERIFY(country);
+        QScrollBar *scroll = preview->scrollArea()->verticalScrollBar();
+        QVERIFY(scroll->maximum() > 0);
+        const int before = scroll->value();
+        const QPointF at(5, 5);
+        QWheelEvent wheel(at, country->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(country, &wheel);
+        QCOMPARE(country->currentIndex(), -1);
+        QVERIFY(scroll->value() > before);
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
@@ -156,16 +314,17 @@ private Q_SLOTS:
 
     void conflictOffersReapplyWhichSucceeds()
     {
-        openPage();
+        const QByteArray theirs = editThenConflict();
+        if (QTest::currentTestFailed())
+            return;
         QLineEdit *heading = page->editor()->headingEdit();
-        heading->selectAll();
-        QTest::keyClicks(heading, QStringLiteral("Nimbus access"));
-        const QByteArray theirs = mainReadme() + "\nAn edit made meanwhile.\n";
-        commitElsewhere(theirs);
-        QVERIFY(!saveThrough(false));
-        QVERIFY2(page->statusLabel()->text().contains(QLatin1String("Nothing was overwritten")), qPrintable(page->statusLabel()->text()));
-        QVERIFY(page->reapplyButton()->isVisible());
-        QCOMPARE(mainReadme(), theirs);
+        // The choices fit a narrow window too.
+        resizePage(480);
+        for (const QPushButton *button : {page->reapplyButton(), page->conflictPullRequestButton(), page->saveButton()}) {
+            const QRect place(button->mapTo(page.get(), QPoint(0, 0)), button->size());
+            QVERIFY2(page->rect().contains(place), qPrintable(button->text()));
+            QCOMPARE(button->width(), button->sizeHint().width());
+        }
         QSignalSpy loaded(page.get(), &RepoPage::loaded);
         page->reapplyButton()->click();
         QVERIFY(loaded.wait(10000));
@@ -174,6 +333,28 @@ private Q_SLOTS:
         const QByteArray after = mainReadme();
         QVERIFY(after.endsWith("\nAn edit made meanwhile.\n"));
         QVERIFY(after.contains("extra_gated_heading: Nimbus access\n"));
+    }
+
+    // After a conflict the pull request holds the edits on top of main as it is now, not on the
+    // README read before the other commit.
+    void pullRequestAfterConflictStartsFromTheCurrentHead()
+    {
+        const QByteArray theirs = editThenConflict();
+        if (QTest::currentTestFailed())
+            return;
+        QSignalSpy saved(page.get(), &GateFormPage::saved);
+        page->conflictPullRequestButton()->click();
+        QVERIFY(saved.wait(10000));
+        QVERIFY2(saved.constFirst().constFirst().toBool(), qPrintable(page->statusLabel()->text()));
+        QVERIFY2(page->statusLabel()->text().contains(QLatin1String("/discussions/")), qPrintable(page->statusLabel()->text()));
+        QCOMPARE(mainReadme(), theirs);
+        const emu::Repo *repo = hub->api().state().repo(emu::RepoType::Model, "nimbus-ai", "nimbus-7b");
+        QVERIFY(repo->refs.count("refs/pr/1"));
+        const emu::Commit *pr = repo->commitAt("refs/pr/1");
+        QCOMPARE(pr->parent, repo->refs.at("refs/heads/main"));
+        const QByteArray proposed = QByteArray::fromStdString(pr->files.at("README.md"));
+        QVERIFY(proposed.contains("extra_gated_heading: Nimbus access\n"));
+        QVERIFY(proposed.endsWith("\nAn edit made meanwhile.\n"));
     }
 
     void pullRequestLeavesMainAlone()

@@ -1,5 +1,7 @@
 #include "gatefieldlist.h"
 
+#include "common/wrappingrow.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
@@ -57,6 +59,9 @@ GateFieldList::GateFieldList(QWidget *parent)
 {
     m_list->setObjectName(QStringLiteral("gateFields"));
     m_list->setMinimumHeight(120);
+    // A long name is cut short with "…" (the tooltip shows it whole), never scrolled sideways.
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideMiddle);
     m_name->setObjectName(QStringLiteral("fieldName"));
     m_type->setObjectName(QStringLiteral("fieldType"));
     for (Type type : EditableTypes)
@@ -84,20 +89,26 @@ GateFieldList::GateFieldList(QWidget *parent)
     auto *details = new QFormLayout(m_details);
     m_detailsLayout = details;
     details->setContentsMargins(0, 0, 0, 0);
+    details->setRowWrapPolicy(QFormLayout::WrapLongRows);
     details->addRow(tr("Field &name:"), m_name);
     details->addRow(QString(), m_nameProblem);
     details->addRow(tr("T&ype:"), m_type);
     details->addRow(QString(), m_unknownNote);
     details->addRow(tr("Options:"), m_optionsBox);
 
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {m_add, m_remove, m_up, m_down})
-        buttons->addWidget(button);
-    buttons->addStretch();
+    // Two pairs, one under the other when the pane is narrow.
+    auto *buttons = new WrappingRow(this);
+    for (const auto &pair : {std::pair{m_add, m_remove}, std::pair{m_up, m_down}}) {
+        auto *group = new QHBoxLayout;
+        group->addWidget(pair.first);
+        group->addWidget(pair.second);
+        group->addStretch();
+        buttons->addGroup(group, pair.first == m_up ? 1 : 0); // side by side, the room goes after the last
+    }
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
     layout->addWidget(m_details);
 
     // Keys work wherever the focus is in the fields part of the form.
@@ -173,7 +184,7 @@ void GateFieldList::refreshItem(int row)
     item->setForeground(!problem.isEmpty() ? QColor(0xb0, 0x00, 0x20)
                                            : field.isEditable() ? palette().text().color()
                                                                 : palette().placeholderText().color());
-    item->setToolTip(problem);
+    item->setToolTip(problem.isEmpty() ? item->text() : problem);
 }
 
 void GateFieldList::showCurrent()

@@ -110,6 +110,8 @@ void GateFormEditor::setSettings(const GateSettings &settings)
         m_heading->setText(settings.heading.value_or(QString()));
         m_description->setText(settings.description.value_or(QString()));
         m_button->setText(settings.buttonContent.value_or(QString()));
+        for (QLineEdit *edit : {m_heading, m_description, m_button})
+            edit->setCursorPosition(0); // a text wider than its box shows its start
         m_eu->setChecked(settings.euDisallowed.value_or(false));
         m_fields->setFields(settings.fields.value_or(QList<GateFieldSpec>()));
     }

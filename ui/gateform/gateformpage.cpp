@@ -2,7 +2,11 @@
 
 #include "card/gaterewrite.h"
 #include "card/gatevalidation.h"
+#include "common/wheelguard.h"
+#include "common/wrappingrow.h"
+#include "gatefieldlist.h"
 #include "gateformeditor.h"
+#include "gateformlayout.h"
 #include "gatepreview.h"
 #include "gatesavedialog.h"
 #include "hub/account.h"
@@ -10,22 +14,78 @@
 #include "hub/hubjob.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace hubgate {
+
+namespace {
+
+// Scrolls up and down only: never narrower than its content can be, so the splitter cannot
+// squeeze the editor into sideways scrolling.
+class VerticalScrollArea : public QScrollArea
+{
+public:
+    QSize minimumSizeHint() const override
+    {
+        QSize size = QScrollArea::minimumSizeHint();
+        if (widget())
+            size.setWidth(widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width() + 2 * frameWidth());
+        return size;
+    }
+};
+
+// The width the layout gives a pane at the least.
+int paneMinimumWidth(const QWidget *pane)
+{
+    return pane->minimumWidth() > 0 ? pane->minimumWidth() : pane->minimumSizeHint().width();
+}
+
+// What the panes need next to each other.
+int sideBySideMinimum(const QSplitter *splitter)
+{
+    int width = splitter->handleWidth() * (splitter->count() - 1);
+    for (int i = 0; i < splitter->count(); ++i)
+        width += paneMinimumWidth(splitter->widget(i));
+    return width;
+}
+
+// Asks only for the width the panes need one above the other: the page stacks them before it is
+// narrower than they need side by side, so the window can always be made that narrow.
+class StackingSplitter : public QSplitter
+{
+public:
+    QSize minimumSizeHint() const override
+    {
+        QSize size = QSplitter::minimumSizeHint();
+        int width = 0;
+        for (int i = 0; i < count(); ++i)
+            width = std::max(width, paneMinimumWidth(widget(i)));
+        size.setWidth(width);
+        return size;
+    }
+};
+
+} // namespace
 
 GateFormPage::GateFormPage(HubClient *client, QWidget *parent)
     : RepoPage(parent)
     , m_client(client)
     , m_editor(new GateFormEditor)
     , m_preview(new GatePreview)
+    , m_editorScroll(new VerticalScrollArea)
+    , m_splitter(new StackingSplitter)
     , m_debounce(new QTimer(this))
     , m_banner(new QFrame(this))
     , m_bannerText(new QLabel(m_banner))
@@ -67,35 +127,42 @@ GateFormPage::GateFormPage(HubClient *client, QWidget *parent)
     saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(saveAction);
 
-    auto *editorScroll = new QScrollArea;
-    editorScroll->setWidgetResizable(true);
-    editorScroll->setFrameShape(QFrame::NoFrame);
-    editorScroll->setWidget(m_editor);
-    auto *splitter = new QSplitter(this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(editorScroll);
-    splitter->addWidget(m_preview);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    m_editor->setMinimumWidth(280);
+    m_editorScroll->setWidgetResizable(true);
+    m_editorScroll->setFrameShape(QFrame::NoFrame);
+    m_editorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_editorScroll->setWidget(m_editor);
+    (new WheelGuard(m_editorScroll))->guard(m_editor->fieldList()->typeChooser()); // a field's type
+    m_splitter->setObjectName(QStringLiteral("gateSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_editorScroll);
+    m_splitter->addWidget(m_preview);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_preview->setMinimumWidth(220);
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_status, 1);
-    bottom->addWidget(m_reapply);
-    bottom->addWidget(m_pullRequest);
-    bottom->addWidget(m_save);
+    // The status, the conflict's two choices and Save: one above the other when they do not fit.
+    auto *bottom = new WrappingRow(this);
+    bottom->addGroup(m_status, 1);
+    auto *choices = new QHBoxLayout;
+    choices->addStretch();
+    choices->addWidget(m_reapply);
+    choices->addWidget(m_pullRequest);
+    bottom->addGroup(choices);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addStretch();
+    saveRow->addWidget(m_save);
+    bottom->addGroup(saveRow);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->addWidget(m_banner);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(bottom);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(bottom);
 
     connect(m_editor, &GateFormEditor::edited, this, &GateFormPage::onEdited);
     connect(m_debounce, &QTimer::timeout, this, &GateFormPage::refresh);
     connect(saveAction, &QAction::triggered, this, &GateFormPage::save);
     connect(m_save, &QPushButton::clicked, this, &GateFormPage::save);
     connect(m_reapply, &QPushButton::clicked, this, [this] { load(true); });
-    connect(m_pullRequest, &QPushButton::clicked, this, [this] { startSave(true, m_lastSummary); });
+    connect(m_pullRequest, &QPushButton::clicked, this, &GateFormPage::pullRequestOnCurrentHead);
     connect(m_restore, &QPushButton::clicked, this, &GateFormPage::restoreDraft);
     connect(m_discard, &QPushButton::clicked, this, [this] {
         m_drafts.discard();
@@ -103,6 +170,18 @@ GateFormPage::GateFormPage(HubClient *client, QWidget *parent)
         m_draftOffered = false;
     });
     updateSaveState();
+}
+
+void GateFormPage::resizeEvent(QResizeEvent *event)
+{
+    RepoPage::resizeEvent(event);
+    const QMargins margins = layout()->contentsMargins();
+    const Qt::Orientation orientation = gateFormOrientation(
+        width(), sideBySideMinimum(m_splitter) + margins.left() + margins.right(), m_splitter->orientation());
+    if (orientation == m_splitter->orientation())
+        return;
+    m_splitter->setOrientation(orientation);
+    m_splitter->setSizes({1000, 1000}); // halves: sizes dragged for the other direction mean nothing here
 }
 
 void GateFormPage::showRepo(const RepoContext &context)
@@ -116,6 +195,7 @@ void GateFormPage::showRepo(const RepoContext &context)
     m_cardError = {};
     m_banner->setVisible(false);
     m_draftOffered = false;
+    m_pullRequestAfterLoad = false;
     m_reapply->setVisible(false);
     m_pullRequest->setVisible(false);
     setStatus({});
@@ -164,6 +244,7 @@ void GateFormPage::onFetched(ReadmeFetch *fetch, bool reapply)
 {
     m_fetch = nullptr;
     m_loaded = true;
+    const bool pullRequest = std::exchange(m_pullRequestAfterLoad, false);
     m_reapply->setVisible(false);
     m_pullRequest->setVisible(false);
     if (!fetch->isOk()) {
@@ -206,6 +287,17 @@ void GateFormPage::onFetched(ReadmeFetch *fetch, bool reapply)
     }
     refresh();
     Q_EMIT loaded(true);
+    if (pullRequest && reapply)
+        startSave(true, m_lastSummary);
+}
+
+// After a conflict the README the edits were made on is outdated: as parent it is refused again,
+// and a README written from it would drop the other commit's change. The edits are reapplied on
+// main as it is now, and the pull request is opened from there.
+void GateFormPage::pullRequestOnCurrentHead()
+{
+    m_pullRequestAfterLoad = true;
+    load(true);
 }
 
 void GateFormPage::offerDraft()
@@ -251,6 +343,7 @@ void GateFormPage::showBanner(const QString &text, bool offerRestore)
 void GateFormPage::setStatus(const QString &html)
 {
     m_status->setText(html);
+    m_status->setVisible(!html.isEmpty()); // no empty row when the buttons sit under it
 }
 
 void GateFormPage::onEdited()
@@ -322,8 +415,13 @@ void GateFormPage::startSave(bool pullRequest, const QString &summary)
         return;
     m_lastSummary = summary;
     const CardRewrite rewrite = rewriteGateCard(m_snapshot->content, m_editor->settings());
-    if (!rewrite.ok() || !rewrite.changed)
+    if (!rewrite.ok() || !rewrite.changed) {
+        setStatus(rewrite.ok() ? tr("Nothing to save: README.md already says this.")
+                               : tr("The edits cannot be written into README.md: %1")
+                                     .arg(rewrite.error.message().toHtmlEscaped()));
+        Q_EMIT saved(false);
         return;
+    }
     m_saving = true;
     m_reapply->setVisible(false);
     m_pullRequest->setVisible(false);

@@ -16,6 +16,8 @@
 class QFrame;
 class QLabel;
 class QPushButton;
+class QScrollArea;
+class QSplitter;
 class QTimer;
 
 namespace hubgate {
@@ -42,19 +44,27 @@ public:
     GateSaveDialog *saveDialog() const { return m_dialog; }
     QPushButton *saveButton() const { return m_save; }
     QPushButton *reapplyButton() const { return m_reapply; }
+    QPushButton *conflictPullRequestButton() const { return m_pullRequest; }
     QPushButton *restoreButton() const { return m_restore; }
     QLabel *statusLabel() const { return m_status; }
     QLabel *bannerLabel() const { return m_bannerText; }
     bool isSaving() const { return m_saving; }
+    // Side by side when wide, the preview under the editor when narrow.
+    QSplitter *splitter() const { return m_splitter; }
+    QScrollArea *editorScrollArea() const { return m_editorScroll; }
     // Shows the diff of the edits, or says why there is nothing to save.
     void save();
 
 Q_SIGNALS:
     void saved(bool ok);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void load(bool reapply);
     void onFetched(ReadmeFetch *fetch, bool reapply);
+    void pullRequestOnCurrentHead();
     void onEdited();
     void refresh();
     void startSave(bool pullRequest, const QString &summary);
@@ -77,11 +87,14 @@ private:
     bool m_readOnlyToken = false;
     bool m_saving = false;
     bool m_draftOffered = false;
+    bool m_pullRequestAfterLoad = false; // the conflict's pull request waits for the current head
     QString m_lastSummary;
     QPointer<ReadmeFetch> m_fetch;
     QPointer<GateSaveDialog> m_dialog;
     GateFormEditor *m_editor;
     GatePreview *m_preview;
+    QScrollArea *m_editorScroll;
+    QSplitter *m_splitter;
     QTimer *m_debounce;
     QFrame *m_banner;
     QLabel *m_bannerText;

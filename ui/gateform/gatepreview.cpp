@@ -1,20 +1,57 @@
 #include "gatepreview.h"
 
+#include "common/wheelguard.h"
 #include "countries/countries.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace hubgate {
+
+namespace {
+
+QLabel *wrappingLabel(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+// As narrow as the pane allows, not as wide as its longest entry.
+QComboBox *shrinkingComboBox(const QString &placeholder)
+{
+    auto *combo = new QComboBox;
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(8);
+    combo->setPlaceholderText(placeholder);
+    return combo;
+}
+
+// A checkbox whose label wraps, which the text of a QCheckBox never does.
+QWidget *wrappingCheckBox(const QString &text)
+{
+    auto *box = new QWidget;
+    auto *check = new QCheckBox(box);
+    check->setAccessibleName(text);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(check, 0, Qt::AlignTop);
+    row->addWidget(wrappingLabel(text), 1);
+    return box;
+}
+
+} // namespace
 
 PromptView::PromptView(QWidget *parent)
     : QTextBrowser(parent)
@@ -25,6 +62,7 @@ PromptView::PromptView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // long links and words too
     viewport()->setAutoFillBackground(false);
 }
 
@@ -33,6 +71,16 @@ void PromptView::setPrompt(const QString &markdown)
     // NoHTML: tags in real cards show as text, and no <img> or <style> can reach anything.
     document()->setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
                                                                       | QTextDocument::MarkdownNoHTML));
+    // Code blocks come unbreakable; the pane has no horizontal scroll bar, so they wrap too.
+    QTextCursor cursor(document());
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().nonBreakableLines()) {
+            QTextBlockFormat format = block.blockFormat();
+            format.setNonBreakableLines(false);
+            cursor.setPosition(block.position());
+            cursor.setBlockFormat(format);
+        }
+    }
     setVisible(!markdown.trimmed().isEmpty());
     fitHeight();
 }
@@ -64,10 +112,10 @@ GatePreview::GatePreview(QWidget *parent)
     , m_description(new QLabel)
     , m_prompt(new PromptView)
     , m_fieldsBox(new QWidget)
-    , m_fields(new QFormLayout(m_fieldsBox))
+    , m_fields(new QVBoxLayout(m_fieldsBox))
     , m_eu(new QLabel)
     , m_notice(new QLabel)
-    , m_button(new QPushButton)
+    , m_button(new QLabel)
 {
     m_heading->setObjectName(QStringLiteral("previewHeading"));
     m_description->setObjectName(QStringLiteral("previewDescription"));
@@ -77,16 +125,23 @@ GatePreview::GatePreview(QWidget *parent)
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_heading->setFont(big);
-    for (QLabel *label : {m_heading, m_description, m_eu, m_notice}) {
+    for (QLabel *label : {m_heading, m_description, m_eu, m_notice, m_button}) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText);
     }
     m_notice->setStyleSheet(QStringLiteral("color: #555;"));
     m_eu->setStyleSheet(QStringLiteral("color: #8a5a00;"));
     m_eu->setText(tr("Requests from the European Union are not accepted for this repository."));
+    // A picture of the Hub's button, it sends nothing; a label so that a long text wraps. The
+    // padding is given as margins, which the label counts when it measures its text.
+    m_button->setContentsMargins(12, 5, 12, 5);
+    m_button->setIndent(0); // a label with a border indents its text by default
+    m_button->setStyleSheet(QStringLiteral("#previewButton { border: 1px solid palette(mid); border-radius: 4px;"
+                                           " background: palette(button); }"));
+    // Each label above its control, as on the Hub; controls take the card's width. (Not a
+    // QFormLayout: it does not make a row with wrapped text tall enough.)
     m_fields->setContentsMargins(0, 0, 0, 0);
-    m_fields->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow previews put the control under its label
-    m_button->setFocusPolicy(Qt::NoFocus); // a picture of the Hub's button, it sends nothing
+    m_fields->setSpacing(10);
 
     auto *card = new QFrame;
     card->setObjectName(QStringLiteral("previewCard"));
@@ -103,19 +158,23 @@ GatePreview::GatePreview(QWidget *parent)
     layout->addWidget(m_fieldsBox);
     layout->addWidget(m_eu);
     layout->addWidget(m_notice);
-    layout->addWidget(m_button, 0, Qt::AlignLeft);
+    layout->addWidget(m_button); // left, as wide as its text: see setButtonText()
     layout->addStretch();
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setWidget(card);
+    // Everything in the card wraps or shrinks to the pane's width: only vertical scrolling.
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("previewScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setWidget(card);
+    m_wheelGuard = new WheelGuard(m_scroll);
     auto *title = new QLabel(tr("Preview: the request form as requesters see it"), this);
+    title->setWordWrap(true);
     title->setStyleSheet(QStringLiteral("color: gray;"));
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(title);
-    outer->addWidget(scroll, 1);
+    outer->addWidget(m_scroll, 1);
 }
 
 QString GatePreview::defaultHeading(RepoKind kind)
@@ -144,7 +203,7 @@ void GatePreview::showForm(const GateSettings &settings, RepoKind kind)
     m_heading->setText(orDefault(settings.heading, defaultHeading(kind)));
     m_description->setText(orDefault(settings.description, defaultDescription()));
     m_prompt->setPrompt(settings.prompt.value_or(QString()));
-    m_button->setText(orDefault(settings.buttonContent, defaultButton()));
+    setButtonText(orDefault(settings.buttonContent, defaultButton()));
     m_eu->setVisible(settings.euDisallowed.value_or(false));
     m_notice->setText(kind == RepoKind::Dataset
                           ? tr("By clicking on the button, you agree to share your username and email "
@@ -152,8 +211,8 @@ void GatePreview::showForm(const GateSettings &settings, RepoKind kind)
                           : tr("By clicking on the button, you agree to share your username and email "
                                "address with the model authors."));
 
-    while (m_fields->rowCount() > 0)
-        m_fields->removeRow(0);
+    qDeleteAll(m_fieldsBox->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+    m_controls.clear();
     using Type = GateFieldSpec::Type;
     for (const GateFieldSpec &field : settings.fields.value_or(QList<GateFieldSpec>())) {
         QWidget *control = nullptr;
@@ -165,7 +224,7 @@ void GatePreview::showForm(const GateSettings &settings, RepoKind kind)
             break;
         }
         case Type::Checkbox:
-            control = new QCheckBox(field.name);
+            control = wrappingCheckBox(field.name);
             break;
         case Type::DatePicker: {
             // Empty until a date is picked, as on the Hub: the minimum date shows as a prompt.
@@ -178,8 +237,7 @@ void GatePreview::showForm(const GateSettings &settings, RepoKind kind)
             break;
         }
         case Type::Country: {
-            auto *combo = new QComboBox;
-            combo->setPlaceholderText(tr("Select a country"));
+            QComboBox *combo = shrinkingComboBox(tr("Select a country"));
             for (const auto &[code, name] : allCountries())
                 combo->addItem(name, code);
             combo->setCurrentIndex(-1);
@@ -187,8 +245,7 @@ void GatePreview::showForm(const GateSettings &settings, RepoKind kind)
             break;
         }
         case Type::Select: {
-            auto *combo = new QComboBox;
-            combo->setPlaceholderText(tr("Select an option"));
+            QComboBox *combo = shrinkingComboBox(tr("Select an option"));
             for (const GateOption &option : field.options)
                 combo->addItem(option.label, option.value);
             combo->setCurrentIndex(-1);
@@ -196,19 +253,36 @@ void GatePreview::showForm(const GateSettings &settings, RepoKind kind)
             break;
         }
         case Type::IpLocation:
-            control = new QLabel(tr("Filled in by the Hub: your location from your IP address"));
+            control = wrappingLabel(tr("Filled in by the Hub: your location from your IP address"));
             break;
         case Type::Unknown:
-            control = new QLabel(tr("A field of a type this preview does not know"));
+            control = wrappingLabel(tr("A field of a type this preview does not know"));
             break;
         }
+        if (qobject_cast<QComboBox *>(control) || qobject_cast<QDateEdit *>(control))
+            m_wheelGuard->guard(control);
         control->setProperty("gateField", field.name);
-        if (field.type == Type::Checkbox)
-            m_fields->addRow(control); // the checkbox carries the label, as on the Hub
-        else
-            m_fields->addRow(field.name, control);
+        auto *row = new QWidget(m_fieldsBox);
+        auto *rowLayout = new QVBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->setSpacing(4);
+        if (field.type != Type::Checkbox) // the checkbox carries the label, as on the Hub
+            rowLayout->addWidget(wrappingLabel(field.name));
+        rowLayout->addWidget(control);
+        m_fields->addWidget(row);
+        m_controls << control;
     }
-    m_fieldsBox->setVisible(m_fields->rowCount() > 0);
+    m_fieldsBox->setVisible(!m_controls.isEmpty());
+}
+
+// The button is as wide as its text on one line, and wraps only when the pane is narrower. (Left
+// to itself, a word-wrapped label picks a narrower width, which its row is not made tall enough for.)
+void GatePreview::setButtonText(const QString &text)
+{
+    m_button->setText(text);
+    const QMargins margins = m_button->contentsMargins();
+    const int slack = 4; // the border, and rounding between measuring and laying out
+    m_button->setMaximumWidth(m_button->fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + slack);
 }
 
 QString GatePreview::heading() const { return m_heading->text(); }
@@ -219,17 +293,14 @@ QString GatePreview::buttonText() const { return m_button->text(); }
 QStringList GatePreview::fieldLabels() const
 {
     QStringList labels;
-    for (int row = 0; row < m_fields->rowCount(); ++row)
-        labels << fieldControl(row)->property("gateField").toString();
+    for (const QWidget *control : m_controls)
+        labels << control->property("gateField").toString();
     return labels;
 }
 
 QWidget *GatePreview::fieldControl(int row) const
 {
-    QLayoutItem *item = m_fields->itemAt(row, QFormLayout::FieldRole);
-    if (!item)
-        item = m_fields->itemAt(row, QFormLayout::SpanningRole);
-    return item ? item->widget() : nullptr;
+    return m_controls.value(row);
 }
 
 } // namespace hubgate

@@ -9,9 +9,9 @@
 #include <QTextBrowser>
 #include <QWidget>
 
-class QFormLayout;
+class QVBoxLayout;
 class QLabel;
-class QPushButton;
+class QScrollArea;
 
 namespace hubgate {
 
@@ -30,6 +30,8 @@ protected:
 private:
     void fitHeight();
 };
+
+class WheelGuard;
 
 class GatePreview : public QWidget
 {
@@ -50,16 +52,22 @@ public:
     QString buttonText() const;
     QStringList fieldLabels() const; // in form order
     QWidget *fieldControl(int row) const;
+    QScrollArea *scrollArea() const { return m_scroll; }
 
 private:
+    void setButtonText(const QString &text);
+
     QLabel *m_heading;
     QLabel *m_description;
     PromptView *m_prompt;
     QWidget *m_fieldsBox;
-    QFormLayout *m_fields;
+    QVBoxLayout *m_fields;
+    QList<QWidget *> m_controls; // in form order
     QLabel *m_eu;
     QLabel *m_notice;
-    QPushButton *m_button;
+    QLabel *m_button;
+    QScrollArea *m_scroll = nullptr;
+    WheelGuard *m_wheelGuard = nullptr;
 };
 
 } // namespace hubgate
