@@ -122,8 +122,11 @@ ExportDialog::ExportDialog(HubClient *client, ReviewSession *session, QAbstractI
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    m_path->setText(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                        .filePath(m_repo.name() + QStringLiteral("-access-requests.json")));
+    // Documents when the desktop has one, else the home folder: a default that can be written.
+    QDir folder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    if (!folder.exists())
+        folder = QDir::home();
+    m_path->setText(folder.filePath(m_repo.name() + QStringLiteral("-access-requests.json")));
 
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
@@ -140,7 +143,9 @@ ExportDialog::ExportDialog(HubClient *client, ReviewSession *session, QAbstractI
     form->addRow(tr("Requests:"), scope);
     form->addRow(tr("E-&mail addresses:"), m_email);
     form->addRow(tr("Re&positories:"), m_repos);
-    form->addRow(tr("&Save to:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&Save to:"), this); // a layout as the field: the buddy by hand
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
