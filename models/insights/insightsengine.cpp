@@ -86,7 +86,11 @@ void InsightsEngine::compute(const InsightSnapshot &snapshot)
         if (generation == m_generation)
             Q_EMIT computed(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(&InsightCharts::compute, snapshot, period));
+    watcher->setFuture(QtConcurrent::run([snapshot, period] {
+        InsightSnapshot read = snapshot;
+        readSnapshotRows(read);
+        return InsightCharts::compute(read, period);
+    }));
 }
 
 } // namespace hubgate

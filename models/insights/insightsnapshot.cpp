@@ -20,23 +20,36 @@ InsightSnapshot takeSnapshot(const AccessRequestModel &model, const QString &rep
     InsightSnapshot snapshot;
     snapshot.repoKey = repoKey;
     snapshot.fields = chartedFields(model.gateFields());
-    const int rows = model.rowCount();
-    snapshot.rows.reserve(rows);
-    for (int row = 0; row < rows; ++row) {
-        const qint64 requested = model.requestedMsAt(row);
+    snapshot.source = model.snapshot();
+    return snapshot;
+}
+
+void readSnapshotRows(InsightSnapshot &snapshot)
+{
+    if (!snapshot.source)
+        return;
+    const AccessRequestModel::Snapshot &source = *snapshot.source;
+    QList<qsizetype> keyOf; // each charted field's answer key index, -1 if never answered
+    for (const GateField &field : std::as_const(snapshot.fields))
+        keyOf.append(source.answerKeys().indexOf(field.name));
+    snapshot.rows.clear();
+    snapshot.rows.reserve(source.size());
+    RequestView view;
+    for (int row = 0; row < source.size(); ++row) {
+        const qint64 requested = source.requestedMsAt(row);
         if (requested == AccessRequestModel::NoTime)
             continue;
-        const qint64 reviewed = model.reviewedMsAt(row);
+        source.read(row, &view);
         InsightRow out;
-        out.status = model.statusAt(row);
+        out.status = source.statusAt(row);
         out.requestedMs = requested;
-        out.reviewedMs = reviewed == AccessRequestModel::NoTime ? -1 : reviewed;
-        out.answers.reserve(snapshot.fields.size());
-        for (const GateField &field : std::as_const(snapshot.fields))
-            out.answers.append(model.answerAt(row, field.name).toString());
+        out.reviewedMs = view.reviewedMs == AccessRequestModel::NoTime ? -1 : view.reviewedMs;
+        out.answers.reserve(keyOf.size());
+        for (const qsizetype key : std::as_const(keyOf))
+            out.answers.append(key >= 0 && view.answers[key] ? view.answers[key]->toString() : QString());
         snapshot.rows.append(std::move(out));
     }
-    return snapshot;
+    snapshot.source.reset();
 }
 
 } // namespace hubgate

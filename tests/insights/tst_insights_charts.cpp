@@ -220,9 +220,13 @@ private Q_SLOTS:
             requests.append(request);
         }
         model.addRequests(requests);
-        const InsightSnapshot snapshot = takeSnapshot(model, QStringLiteral("models/a/b"));
+        InsightSnapshot snapshot = takeSnapshot(model, QStringLiteral("models/a/b"));
         QCOMPARE(snapshot.fields.size(), 1); // text fields are not charted
+        QVERIFY(snapshot.rows.isEmpty());     // read later, on the worker
+        model.clear();                        // the snapshot does not follow the model
+        readSnapshotRows(snapshot);
         QCOMPARE(snapshot.rows.size(), 5);
+        QCOMPARE(snapshot.rows[0].answers, QStringList{QStringLiteral("JP")});
         const Insights insights = InsightCharts::compute(snapshot, InsightPeriod::Day);
         QCOMPARE(insights.repoKey, QStringLiteral("models/a/b"));
         QCOMPARE(insights.requestCount, 5);
