@@ -245,15 +245,7 @@ void AccessRequestFilter::rebuild()
     m_rows = acceptedRows(0, sourceModel()->rowCount() - 1);
     sortRows(m_rows);
     m_sourceToProxyValid = false;
-    QModelIndexList after;
-    after.reserve(before.size());
-    const std::vector<int> &map = sourceToProxy();
-    for (qsizetype i = 0; i < before.size(); ++i) {
-        const int source = sourceRows[i];
-        const int row = source >= 0 && std::size_t(source) < map.size() ? map[std::size_t(source)] : -1;
-        after.append(row < 0 ? QModelIndex() : createIndex(row, before[i].column()));
-    }
-    changePersistentIndexList(before, after);
+    remapPersistent(before, sourceRows);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
@@ -480,9 +472,56 @@ void AccessRequestFilter::setSearchText(const QString &text)
     const QString search = text.simplified().toLower();
     if (search == m_search)
         return;
+    QStringList terms = search.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // Typing on: every row the new words accept is already shown (each old word lies within a new
+    // one), so only the shown rows are searched, and they stay in order.
+    const bool narrows = std::all_of(m_terms.cbegin(), m_terms.cend(), [&terms](const QString &old) {
+        return std::any_of(terms.cbegin(), terms.cend(), [&old](const QString &word) { return word.contains(old); });
+    });
     m_search = search;
-    m_terms = search.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    refilter();
+    m_terms = std::move(terms);
+    if (narrows)
+        keepShownRowsIf([this](int sourceRow) { return filterAcceptsRow(sourceRow); });
+    else
+        refilter();
+}
+
+template<typename Accepts>
+void AccessRequestFilter::keepShownRowsIf(Accepts accepts)
+{
+    if (m_resetting || !sourceModel())
+        return;
+    std::vector<int> kept;
+    kept.reserve(m_rows.size());
+    for (const int row : m_rows)
+        if (accepts(row))
+            kept.push_back(row);
+    if (kept.size() == m_rows.size())
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<int> sourceRows;
+    sourceRows.reserve(before.size());
+    for (const QModelIndex &index : before)
+        sourceRows.append(std::size_t(index.row()) < m_rows.size() ? m_rows[std::size_t(index.row())] : -1);
+    m_rows = std::move(kept);
+    m_sourceToProxyValid = false;
+    remapPersistent(before, sourceRows);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+// After a layout change: each persistent index to where its source row is now, or nowhere.
+void AccessRequestFilter::remapPersistent(const QModelIndexList &before, const QList<int> &sourceRows)
+{
+    QModelIndexList after;
+    after.reserve(before.size());
+    const std::vector<int> &map = sourceToProxy();
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const int source = sourceRows[i];
+        const int row = source >= 0 && std::size_t(source) < map.size() ? map[std::size_t(source)] : -1;
+        after.append(row < 0 ? QModelIndex() : createIndex(row, before[i].column()));
+    }
+    changePersistentIndexList(before, after);
 }
 
 void AccessRequestFilter::setFieldFilter(const QString &field, const QString &value)

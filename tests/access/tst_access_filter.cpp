@@ -85,6 +85,7 @@ private Q_SLOTS:
     void testersWhileTheModelChanges();
     void sourceReadThroughRoles();
     void matchesBruteForce();
+    void typingOnSearchesTheShownRows();
     void pageInTimeOrderIsOneInsertion();
     void scatteredPageKeepsTheSelection();
     void removalsAndMovesKeepOrder();
@@ -493,6 +494,42 @@ void TestAccessFilter::matchesBruteForce()
     }
 }
 
+// Each key typed narrows what is shown: the same rows, in the same order, as a fresh filter, and
+// the current row stays on its person while it is shown.
+void TestAccessFilter::typingOnSearchesTheShownRows()
+{
+    QList<AccessRequest> people;
+    const QStringList words{QStringLiteral("gamma ray"), QStringLiteral("gamut"), QStringLiteral("game"),
+                            QStringLiteral("beta"), QStringLiteral("Gamma")};
+    for (int i = 0; i < 200; ++i)
+        people.append(request(QStringLiteral("p-%1").arg(i, 3, 10, QLatin1Char('0')), i % 3 ? pending : accepted,
+                              utc("2026-05-01T00:00:00Z").addSecs(i * 7 % 200), answers(words[i % 5], QStringLiteral("FR"),
+                                                                                        QStringLiteral("Research"), i % 2)));
+    m_model->addRequests(people);
+    AccessRequestFilter *typed = tab(pending);
+    typed->sort(AccessRequestModel::RequestedAt, Qt::DescendingOrder);
+    QItemSelectionModel selection(typed);
+    const QString keep = QStringLiteral("p-010"); // 10 % 5 == 0: "gamma ray", pending
+    selection.setCurrentIndex(typed->index(usersOf(*typed).indexOf(keep), 0),
+                              QItemSelectionModel::SelectCurrent | QItemSelectionModel::Rows);
+    for (const QString &text : {QStringLiteral("g"), QStringLiteral("ga"), QStringLiteral("gam"), QStringLiteral("gamm"),
+                                QStringLiteral("gamma r"), QStringLiteral("gamma ra")}) {
+        QSignalSpy resets(typed, &QAbstractItemModel::modelReset);
+        typed->setSearchText(text);
+        AccessRequestFilter fresh;
+        fresh.setSourceModel(m_model);
+        fresh.setStatus(pending);
+        fresh.sort(AccessRequestModel::RequestedAt, Qt::DescendingOrder);
+        fresh.setSearchText(text);
+        QVERIFY(fresh.rowCount() > 0);
+        QCOMPARE(usersOf(*typed), usersOf(fresh));
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(selection.currentIndex().data().toString(), keep);
+    }
+    typed->setSearchText(QStringLiteral("gamut")); // not within the words before: all rows again
+    QVERIFY(usersOf(*typed).contains(QStringLiteral("p-001")));
+    QVERIFY(!selection.currentIndex().isValid());
+}
 
 namespace {
 
