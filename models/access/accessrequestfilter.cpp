@@ -235,17 +235,32 @@ void AccessRequestFilter::rebuild()
 {
     if (m_resetting || !sourceModel())
         return;
+    prepareRanks(m_sortColumn);
+    std::vector<int> rows = acceptedRows(0, sourceModel()->rowCount() - 1);
+    sortRows(rows);
+    showRows(std::move(rows));
+}
+
+// A layout change to these rows; each persistent index follows its source row, or goes.
+void AccessRequestFilter::showRows(std::vector<int> rows)
+{
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     QList<int> sourceRows;
     sourceRows.reserve(before.size());
     for (const QModelIndex &index : before)
         sourceRows.append(std::size_t(index.row()) < m_rows.size() ? m_rows[std::size_t(index.row())] : -1);
-    prepareRanks(m_sortColumn);
-    m_rows = acceptedRows(0, sourceModel()->rowCount() - 1);
-    sortRows(m_rows);
+    m_rows = std::move(rows);
     m_sourceToProxyValid = false;
-    remapPersistent(before, sourceRows);
+    QModelIndexList after;
+    after.reserve(before.size());
+    const std::vector<int> &map = sourceToProxy();
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const int source = sourceRows[i];
+        const int row = source >= 0 && std::size_t(source) < map.size() ? map[std::size_t(source)] : -1;
+        after.append(row < 0 ? QModelIndex() : createIndex(row, before[i].column()));
+    }
+    changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
@@ -496,32 +511,8 @@ void AccessRequestFilter::keepShownRowsIf(Accepts accepts)
     for (const int row : m_rows)
         if (accepts(row))
             kept.push_back(row);
-    if (kept.size() == m_rows.size())
-        return;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    QList<int> sourceRows;
-    sourceRows.reserve(before.size());
-    for (const QModelIndex &index : before)
-        sourceRows.append(std::size_t(index.row()) < m_rows.size() ? m_rows[std::size_t(index.row())] : -1);
-    m_rows = std::move(kept);
-    m_sourceToProxyValid = false;
-    remapPersistent(before, sourceRows);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-}
-
-// After a layout change: each persistent index to where its source row is now, or nowhere.
-void AccessRequestFilter::remapPersistent(const QModelIndexList &before, const QList<int> &sourceRows)
-{
-    QModelIndexList after;
-    after.reserve(before.size());
-    const std::vector<int> &map = sourceToProxy();
-    for (qsizetype i = 0; i < before.size(); ++i) {
-        const int source = sourceRows[i];
-        const int row = source >= 0 && std::size_t(source) < map.size() ? map[std::size_t(source)] : -1;
-        after.append(row < 0 ? QModelIndex() : createIndex(row, before[i].column()));
-    }
-    changePersistentIndexList(before, after);
+    if (kept.size() != m_rows.size())
+        showRows(std::move(kept));
 }
 
 void AccessRequestFilter::setFieldFilter(const QString &field, const QString &value)

@@ -58,7 +58,7 @@ private:
     void rebuild(); // filters and sorts everything, as a layout change that keeps the selection
     template<typename Accepts>
     void keepShownRowsIf(Accepts accepts); // the same, for a filter that only narrows
-    void remapPersistent(const QModelIndexList &before, const QList<int> &sourceRows);
+    void showRows(std::vector<int> rows);
     std::vector<int> acceptedRows(int first, int last) const;
     void sortRows(std::vector<int> &rows) const;
     void insertSourceRows(std::vector<int> rows); // accepted, not yet in the view
