@@ -460,16 +460,17 @@ void GateFormPage::commit(const QByteArray &readme, bool pullRequest, const QStr
 void GateFormPage::onCommitted(ReadmeCommit *job, const QByteArray &readme, bool pullRequest)
 {
     m_saving = false;
+    // A short link text: a long URL wrapped over lines would push the panes up.
     const auto link = [](const QString &url) {
-        return QStringLiteral("<a href=\"%1\">%1</a>").arg(url.toHtmlEscaped());
+        return QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), tr("open on the Hub"));
     };
     switch (job->outcome()) {
     case ReadmeCommit::Outcome::Committed:
         m_drafts.discard();
         if (pullRequest) {
-            setStatus(tr("Pull request opened: %1").arg(link(job->pullRequestUrl())));
+            setStatus(tr("Pull request opened (%1).").arg(link(job->pullRequestUrl())));
         } else {
-            setStatus(tr("Committed %1: %2").arg(job->commitOid().left(8), link(job->commitUrl())));
+            setStatus(tr("Committed %1 (%2).").arg(job->commitOid().left(8), link(job->commitUrl())));
             // What was committed is the new starting point.
             m_snapshot = ReadmeSnapshot{readme, true, job->commitOid()};
             CardError error;
