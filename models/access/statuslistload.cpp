@@ -241,9 +241,11 @@ void StatusListLoad::beginSlicing(const std::shared_ptr<Slice> &probe, const Par
     // dropped by the frontier, so requests sharing it across the page edge are never lost.
     const TimeSlice rest{firstPage.lastMs - 1, std::nullopt};
     const Slice *previous = probe.get();
-    // Two pages or more per slice: a slice's last page is a partial one, an extra call. Slots
-    // that fall idle later split the slices still running.
-    const int parts = std::clamp(pages / 2, 1, m_budget->limit());
+    // A slice per slot: lists grow over time, so the first page's density says little about the
+    // rest, and slices of equal time hold unequal numbers of requests; slots that fall idle split
+    // the slices still running. A rest that looks like a page or two is not split that far (each
+    // slice's last page is a partial one, an extra call).
+    const int parts = pages <= 2 ? pages : m_budget->limit();
     for (const TimeSlice &range : splitSlice(rest, firstPage.lastMs, parts, horizon)) {
         const auto slice = addSlice(range, previous);
         previous = slice.get();
