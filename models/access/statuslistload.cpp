@@ -78,6 +78,12 @@ void StatusListLoad::cancel()
 {
     m_done = true;
     ++m_generation;
+    dropSlices();
+}
+
+// Every slice's request cancelled and its slot given back.
+void StatusListLoad::dropSlices()
+{
     for (const auto &slice : m_slices) {
         if (slice->job) {
             slice->job->disconnect(this);
@@ -292,16 +298,7 @@ void StatusListLoad::fallBack(const QString &why)
     Q_EMIT notice(message);
     // Everything handed on so far is a time prefix: a plain walk from the first page's Link,
     // skipping what the frontier has seen, brings the rest.
-    for (const auto &slice : m_slices) {
-        if (slice->job) {
-            slice->job->disconnect(this);
-            slice->job->cancel();
-        }
-        if (slice->holdsSlot)
-            m_budget->release();
-        slice->holdsSlot = false;
-    }
-    m_slices.clear();
+    dropSlices();
     ++m_generation;
     m_filterUntilPast = true;
     const auto walk = addSlice(std::nullopt, nullptr);

@@ -59,6 +59,7 @@ private:
     void continueSlice(const std::shared_ptr<Slice> &slice, const Parsed &page);
     void beginSlicing(const std::shared_ptr<Slice> &probe, const Parsed &firstPage);
     void fallBack(const QString &why);
+    void dropSlices();
     void deliver();
     void scheduleDelivery();
     void fail(const HubError &error);

@@ -11,6 +11,7 @@
 #include "decisions/decisionjob.h"
 #include "hub/hubclient.h"
 #include "hub/hubjob.h"
+#include "emulatorprocess.h"
 #include "http2proxy.h"
 
 #include <QCommandLineParser>
@@ -177,22 +178,11 @@ int main(int argc, char *argv[])
     const QString latency = parser.value(latencyOption);
 
     QProcess emulator;
-    emulator.start(parser.positionalArguments().constFirst(),
-                   {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--latency"), latency,
-                    QStringLiteral("--generate"), QStringLiteral("models/nimbus-ai/nimbus-7b=%1").arg(requests)});
-    QUrl base;
-    static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
-    QByteArray said;
-    while (base.isEmpty() && waitFor(&emulator, &QProcess::readyReadStandardError, 600000)) {
-        said += emulator.readAllStandardError();
-        const auto match = listening.match(QString::fromUtf8(said));
-        if (match.hasMatch())
-            base = QUrl(match.captured(1));
-    }
-    if (base.isEmpty()) {
-        std::fprintf(stderr, "the emulator did not start: %s\n", said.constData());
+    QUrl base = startEmulator(emulator, parser.positionalArguments().constFirst(),
+                          {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--latency"), latency,
+                           QStringLiteral("--generate"), QStringLiteral("models/nimbus-ai/nimbus-7b=%1").arg(requests)}, 600000);
+    if (base.isEmpty())
         return 1;
-    }
     Http2Proxy proxy;
     if (parser.isSet(http2)) {
         QString why;

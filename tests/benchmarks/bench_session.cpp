@@ -5,6 +5,7 @@
 #include "access/accessrequestmodel.h"
 #include "hub/hubclient.h"
 #include "review/reviewsession.h"
+#include "emulatorprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -43,22 +44,11 @@ int main(int argc, char *argv[])
         return 2;
     }
     QProcess emulator;
-    emulator.start(QString::fromLocal8Bit(argv[1]),
-                   {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--generate"),
-                    QStringLiteral("models/nimbus-ai/nimbus-7b=%1").arg(requestCount)});
-    QUrl base;
-    static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
-    QByteArray said;
-    while (base.isEmpty() && waitFor(&emulator, &QProcess::readyReadStandardError, 120000)) {
-        said += emulator.readAllStandardError();
-        const auto match = listening.match(QString::fromUtf8(said));
-        if (match.hasMatch())
-            base = QUrl(match.captured(1));
-    }
-    if (base.isEmpty()) {
-        std::fprintf(stderr, "the emulator did not start: %s\n", said.constData());
+    const QUrl base = startEmulator(emulator, QString::fromLocal8Bit(argv[1]),
+                          {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--generate"),
+                           QStringLiteral("models/nimbus-ai/nimbus-7b=%1").arg(requestCount)}, 120000);
+    if (base.isEmpty())
         return 1;
-    }
 
     QNetworkAccessManager nam;
     HubClient client(&nam, base);
