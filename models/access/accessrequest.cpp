@@ -33,6 +33,14 @@ QString textOf(std::string_view utf8)
     return text;
 }
 
+// The same cut, for a text kept in UTF-8: up to 10,000 bytes are at most as many characters.
+QByteArray utf8Of(std::string_view utf8)
+{
+    if (qsizetype(utf8.size()) <= maxTextLength)
+        return QByteArray(utf8.data(), qsizetype(utf8.size()));
+    return textOf(utf8).toUtf8();
+}
+
 bool digits(std::string_view s, std::size_t from, std::size_t count, int *value)
 {
     int v = 0;
@@ -150,15 +158,19 @@ private:
                 m_parts.isPro = member.value.get_bool().get(pro) == simdjson::SUCCESS && pro;
                 continue;
             }
-            QString *target = key == "user"      ? &m_parts.name
-                            : key == "_id"       ? &m_parts.id
-                            : key == "fullname"  ? &m_parts.fullname
-                            : key == "email"     ? &m_parts.email
-                            : key == "avatarUrl" ? &m_parts.avatarUrl
-                                                 : nullptr;
+            if (key == "user") {
+                if (const auto text = stringOf(member.value))
+                    m_parts.name = textOf(*text);
+                continue;
+            }
+            QByteArray *target = key == "_id"       ? &m_parts.id
+                               : key == "fullname"  ? &m_parts.fullname
+                               : key == "email"     ? &m_parts.email
+                               : key == "avatarUrl" ? &m_parts.avatarUrl
+                                                    : nullptr;
             if (target)
                 if (const auto text = stringOf(member.value))
-                    *target = textOf(*text);
+                    *target = utf8Of(*text);
         }
     }
 
@@ -168,14 +180,14 @@ private:
         switch (value.type()) {
         case simdjson::dom::element_type::STRING:
             m_parts.answers.append({indexOf(m_keys, key, &RequestPageBuilder::answerKeyIndex),
-                                    textOf(value.get_string().value_unsafe())});
+                                    utf8Of(value.get_string().value_unsafe())});
             break;
         case simdjson::dom::element_type::INT64:
         case simdjson::dom::element_type::UINT64:
         case simdjson::dom::element_type::DOUBLE:
         case simdjson::dom::element_type::BOOL:
             m_parts.answers.append({indexOf(m_keys, key, &RequestPageBuilder::answerKeyIndex),
-                                    textOf(simdjson::minify(value))});
+                                    utf8Of(simdjson::minify(value))});
             break;
         default: break;
         }

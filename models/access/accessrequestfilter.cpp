@@ -3,23 +3,25 @@
 #include "accessrequestmodel.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 namespace hubgate {
 
 namespace {
 
-// QString::contains() runs a rolling hash over every character; jumping between occurrences of
-// the first character (a vectorised scan) is several times faster on 100,000 rows.
-bool containsTerm(QStringView text, QStringView term)
+// Search texts are UTF-8: jumping between occurrences of the term's first byte (memchr, a
+// vectorised scan) and comparing there is several times faster than a general substring search
+// on short texts. Matching lower-case UTF-8 bytes finds exactly what matching the characters would.
+bool containsTerm(QByteArrayView text, QByteArrayView term)
 {
-    const QChar first = term.front();
-    const qsizetype last = text.size() - term.size();
-    for (qsizetype at = 0; at <= last; ++at) {
-        at = text.indexOf(first, at);
-        if (at < 0 || at > last)
+    const qsizetype starts = text.size() - term.size() + 1; // places where term can start
+    for (qsizetype at = 0; at < starts; ++at) {
+        const void *found = std::memchr(text.data() + at, term.front(), std::size_t(starts - at));
+        if (!found)
             return false;
-        if (text.sliced(at, term.size()) == term)
+        at = static_cast<const char *>(found) - text.data();
+        if (std::memcmp(text.data() + at, term.data(), std::size_t(term.size())) == 0)
             return true;
     }
     return false;
@@ -495,6 +497,9 @@ void AccessRequestFilter::setSearchText(const QString &text)
     });
     m_search = search;
     m_terms = std::move(terms);
+    m_termBytes.clear();
+    for (const QString &term : std::as_const(m_terms))
+        m_termBytes.append(term.toUtf8());
     if (narrows)
         keepShownRowsIf([this](int sourceRow) { return filterAcceptsRow(sourceRow); });
     else
@@ -581,9 +586,9 @@ bool AccessRequestFilter::answerAccepts(const QString &field, const QString &wan
     return answer == wanted;
 }
 
-bool AccessRequestFilter::searchAccepts(QStringView searchText) const
+bool AccessRequestFilter::searchAccepts(QByteArrayView searchText) const
 {
-    for (const QString &term : m_terms)
+    for (const QByteArray &term : m_termBytes)
         if (!containsTerm(searchText, term))
             return false;
     return true;
@@ -616,7 +621,7 @@ bool AccessRequestFilter::acceptsByRoles(const QModelIndex &sourceIndex) const
     for (auto it = m_fieldFilters.cbegin(); it != m_fieldFilters.cend(); ++it)
         if (!answerAccepts(it.key(), it.value(), request.fields.value(it.key())))
             return false;
-    return searchAccepts(sourceIndex.data(AccessRequestModel::SearchTextRole).toString());
+    return searchAccepts(sourceIndex.data(AccessRequestModel::SearchTextRole).toString().toUtf8());
 }
 
 } // namespace hubgate

@@ -74,7 +74,7 @@ private:
     bool isCheckbox(const QString &field) const;
     bool dateAccepts(qint64 requestedMs) const;
     bool answerAccepts(const QString &field, const QString &wanted, QStringView answer) const;
-    bool searchAccepts(QStringView searchText) const;
+    bool searchAccepts(QByteArrayView searchText) const; // lower-case UTF-8
     bool acceptsByRoles(const QModelIndex &sourceIndex) const;
     void prepareRanks(int column);
 
@@ -82,6 +82,7 @@ private:
     QString m_status;
     QString m_search; // lower-case
     QStringList m_terms; // words of m_search
+    QList<QByteArray> m_termBytes; // the same in UTF-8, as the search texts are
     QHash<QString, QString> m_fieldFilters;
     QDate m_from;
     QDate m_to;

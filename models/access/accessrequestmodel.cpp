@@ -59,7 +59,7 @@ void AccessRequestModel::clear()
     const bool hadRows = !m_rows.isEmpty();
     beginResetModel();
     m_rows.clear();
-    m_searchChunks = {QString()};
+    m_searchChunks = {QByteArray()};
     m_searchSize = 0;
     m_searchGarbage = 0;
     m_rowByUser.clear();
@@ -111,16 +111,16 @@ int AccessRequestModel::answerKeyIndex(const QString &key)
 }
 
 // Replaced texts go where the old one was if they fit, else to the end of the first chunk.
-void AccessRequestModel::storeSearch(Row &row, QStringView search)
+void AccessRequestModel::storeSearch(Row &row, QByteArrayView search)
 {
     if (row.searchSize >= search.size()) { // fits where the old one was
-        QString &chunk = m_searchChunks[row.searchChunk];
+        QByteArray &chunk = m_searchChunks[row.searchChunk];
         std::copy(search.begin(), search.end(), chunk.begin() + row.searchAt);
         m_searchGarbage += row.searchSize - search.size();
     } else {
         m_searchGarbage += row.searchSize;
         row.searchChunk = 0;
-        row.searchAt = m_searchChunks[0].size();
+        row.searchAt = int(m_searchChunks[0].size());
         m_searchChunks[0] += search;
         m_searchSize += search.size();
     }
@@ -131,10 +131,10 @@ void AccessRequestModel::compactSearch()
 {
     if (m_searchGarbage < (1 << 20) || m_searchGarbage < m_searchSize / 2)
         return;
-    QString compact;
+    QByteArray compact;
     compact.reserve(m_searchSize - m_searchGarbage);
     for (Row &row : m_rows) {
-        const qsizetype at = compact.size();
+        const int at = int(compact.size());
         compact += searchTextOf(row);
         row.searchChunk = 0;
         row.searchAt = at;
@@ -144,7 +144,7 @@ void AccessRequestModel::compactSearch()
     m_searchGarbage = 0;
 }
 
-bool AccessRequestModel::replaceRow(int row, Row packed, QStringView search)
+bool AccessRequestModel::replaceRow(int row, Row packed, QByteArrayView search)
 {
     Row &old = m_rows[row];
     if (old.sameData(packed))
@@ -202,23 +202,22 @@ void AccessRequestModel::addRequests(const QList<AccessRequest> &requests)
     addPage(RequestPage::fromRequests(requests, m_answerKeys));
 }
 
-QString AccessRequestModel::reslotted(const Row &row, const QList<int> &keyMap)
+QByteArray AccessRequestModel::reslotted(const Row &row, const QList<int> &keyMap)
 {
-    QList<std::pair<int, QStringView>> answers;
+    QList<std::pair<int, QByteArrayView>> answers;
     for (int key = 0; key < keyMap.size(); ++key)
-        if (const QStringView answer = row.slot(PackedRequest::FirstAnswerSlot + key); !answer.isEmpty())
+        if (const QByteArrayView answer = row.slotBytes(PackedRequest::FirstAnswerSlot + key); !answer.isEmpty())
             answers.append({keyMap[key], answer});
     std::sort(answers.begin(), answers.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    QString text;
-    for (int slot = PackedRequest::IdSlot; slot < PackedRequest::FirstAnswerSlot; ++slot)
-    {
-        text += row.slot(slot);
-        text += QChar(0);
+    QByteArray text;
+    for (int slot = PackedRequest::IdSlot; slot < PackedRequest::FirstAnswerSlot; ++slot) {
+        text += row.slotBytes(slot);
+        text += char(0);
     }
     int key = 0;
     for (const auto &[index, answer] : std::as_const(answers)) {
         for (; key < index; ++key)
-            text += QChar(0);
+            text += char(0);
         text += answer;
     }
     return text;
@@ -248,9 +247,8 @@ void AccessRequestModel::addPage(const RequestPage &page)
         row.grantedBy = personMap.value(row.grantedBy);
         if (!sameKeys)
             row.text = reslotted(row, keyMap);
-        if (const auto it = m_rowByUser.constFind(row.name); it != m_rowByUser.constEnd()) {
-            const int at = *it;
-            const QStringView search = page.searchTextOf(row);
+        if (const int at = rowOfUser(row.name); at >= 0) {
+            const QByteArrayView search = page.searchTextOf(row);
             if (replaceRow(at, std::move(row), search))
                 changed.append(at);
         } else if (const auto again = addedIndex.constFind(row.name); again != addedIndex.constEnd()) {
@@ -295,13 +293,11 @@ void AccessRequestModel::removeRowRange(int first, int last)
 {
     beginRemoveRows({}, first, last);
     for (int i = first; i <= last; ++i) {
-        m_rowByUser.remove(m_rows[i].name);
         --m_counts[m_rows[i].status];
         m_searchGarbage += m_rows[i].searchSize;
     }
     m_rows.remove(first, last - first + 1);
-    for (int i = first; i < m_rows.size(); ++i)
-        m_rowByUser[m_rows[i].name] = i;
+    reindexUsers();
     endRemoveRows();
 }
 
@@ -337,9 +333,7 @@ void AccessRequestModel::removeStaleOfStatus(const QString &status, const QSet<Q
         }
         m_rows = std::move(kept);
         compactSearch();
-        m_rowByUser.clear();
-        for (int row = 0; row < m_rows.size(); ++row)
-            m_rowByUser.insert(m_rows[row].name, row);
+        reindexUsers();
         endResetModel();
     } else {
         for (qsizetype i = stale.size() - 1; i >= 0;) {
@@ -371,7 +365,13 @@ QStringList AccessRequestModel::statuses() const
 
 int AccessRequestModel::rowOfUser(const QString &userName) const
 {
-    return m_rowByUser.value(userName, -1);
+    return m_rowByUser.find(userName, [this](int row) { return QStringView(m_rows[row].name); });
+}
+
+// Rows after a removal move up: the index starts over.
+void AccessRequestModel::reindexUsers()
+{
+    m_rowByUser.rebuild(int(m_rows.size()), [this](int row) { return QStringView(m_rows[row].name); });
 }
 
 AccessRequest AccessRequestModel::requestAt(int row) const
@@ -389,10 +389,10 @@ AccessRequestModel::Snapshot AccessRequestModel::snapshot() const
     return out;
 }
 
-QStringView AccessRequestModel::answerAt(int row, const QString &field) const
+QString AccessRequestModel::answerAt(int row, const QString &field) const
 {
     const auto it = m_answerKeyIndex.constFind(field);
-    return it == m_answerKeyIndex.constEnd() ? QStringView() : m_rows[row].slot(PackedRequest::FirstAnswerSlot + *it);
+    return it == m_answerKeyIndex.constEnd() ? QString() : m_rows[row].slot(PackedRequest::FirstAnswerSlot + *it);
 }
 
 QModelIndex AccessRequestModel::index(int row, int column, const QModelIndex &parent) const
@@ -417,8 +417,8 @@ QVariant AccessRequestModel::displayData(const Row &row, int column) const
 {
     switch (column) {
     case User: return row.name;
-    case FullName: return row.slot(PackedRequest::FullNameSlot).toString();
-    case Email: return row.slot(PackedRequest::EmailSlot).toString();
+    case FullName: return row.slot(PackedRequest::FullNameSlot);
+    case Email: return row.slot(PackedRequest::EmailSlot);
     case RequestedAt: return localText(row.requestedMs);
     case ReviewedAt: return localText(row.reviewedMs);
     case GrantedBy: return m_people[row.grantedBy];
@@ -426,15 +426,15 @@ QVariant AccessRequestModel::displayData(const Row &row, int column) const
     }
     const int field = column - FirstFieldColumn;
     const GateField &spec = m_fields[field];
-    const QStringView answer = row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[field]);
+    const QString answer = row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[field]);
     if (spec.type == GateField::Type::Checkbox)
-        return isTicked(answer.toString()) ? tr("Yes") : tr("No");
+        return isTicked(answer) ? tr("Yes") : tr("No");
     if (spec.type == GateField::Type::Select) {
         const qsizetype option = spec.optionValues.indexOf(answer);
         if (option >= 0 && option < spec.optionLabels.size())
             return spec.optionLabels[option];
     }
-    return answer.toString();
+    return answer;
 }
 
 QVariant AccessRequestModel::sortData(const Row &row, int column) const
@@ -444,11 +444,11 @@ QVariant AccessRequestModel::sortData(const Row &row, int column) const
     if (column == ReviewedAt)
         return utcOf(row.reviewedMs);
     if (column >= FirstFieldColumn && m_fields[column - FirstFieldColumn].type == GateField::Type::Checkbox)
-        return isTicked(row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]).toString());
+        return isTicked(row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]));
     return displayData(row, column);
 }
 
-QStringView AccessRequestModel::sortText(const Row &row, int column) const
+QString AccessRequestModel::sortText(const Row &row, int column) const
 {
     switch (column) {
     case User: return row.name;
@@ -458,7 +458,7 @@ QStringView AccessRequestModel::sortText(const Row &row, int column) const
     case Status: return m_statusNames[row.status];
     }
     const GateField &spec = m_fields[column - FirstFieldColumn];
-    const QStringView answer = row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]);
+    const QString answer = row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[column - FirstFieldColumn]);
     if (spec.type == GateField::Type::Select) {
         const qsizetype option = spec.optionValues.indexOf(answer);
         if (option >= 0 && option < spec.optionLabels.size())
@@ -467,12 +467,12 @@ QStringView AccessRequestModel::sortText(const Row &row, int column) const
     return answer;
 }
 
-QStringView AccessRequestModel::sortTextAt(int row, int column) const
+QString AccessRequestModel::sortTextAt(int row, int column) const
 {
     if (column == RequestedAt || column == ReviewedAt)
         return {};
     if (column >= FirstFieldColumn && m_fields[column - FirstFieldColumn].type == GateField::Type::Checkbox)
-        return isTicked(sortText(m_rows[row], column)) ? u"1" : u"0";
+        return isTicked(sortText(m_rows[row], column)) ? QStringLiteral("1") : QStringLiteral("0");
     return sortText(m_rows[row], column);
 }
 
@@ -499,12 +499,12 @@ QVariant AccessRequestModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return displayData(row, index.column());
     case Qt::ToolTipRole:
         if (index.column() >= FirstFieldColumn) // long answers are cut in the cell
-            return row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[index.column() - FirstFieldColumn]).toString();
+            return row.slot(PackedRequest::FirstAnswerSlot + m_fieldKey[index.column() - FirstFieldColumn]);
         return {};
     case RequestRole: return QVariant::fromValue(requestAt(index.row()));
     case StatusRole: return m_statusNames[row.status];
     case UserNameRole: return row.name;
-    case SearchTextRole: return searchTextAt(index.row()).toString();
+    case SearchTextRole: return QString::fromUtf8(searchTextAt(index.row()));
     case SortRole: return sortData(row, index.column());
     }
     return {};

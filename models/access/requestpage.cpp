@@ -6,15 +6,21 @@ namespace hubgate {
 
 namespace {
 
-constexpr QChar separator = QChar(0);
+constexpr char separator = 0;
 
 // The packed text uses '\0' between slots: a '\0' inside a value must not split it.
-void appendSlot(QString &text, const QString &value)
+void appendSlot(QByteArray &text, QByteArrayView value)
 {
-    const qsizetype at = text.size();
-    text += value;
-    if (value.contains(separator))
-        std::replace(text.begin() + at, text.end(), separator, QChar(QChar::ReplacementCharacter));
+    if (!value.contains(separator)) {
+        text += value;
+        return;
+    }
+    for (const char c : value) {
+        if (c == separator)
+            text += "\xEF\xBF\xBD"; // U+FFFD
+        else
+            text += c;
+    }
 }
 
 QDateTime utcOf(qint64 ms)
@@ -38,7 +44,7 @@ int indexIn(QHash<QString, int> &index, QStringList &table, const QString &value
 
 } // namespace
 
-QStringView PackedRequest::slot(int which) const
+QByteArrayView PackedRequest::slotBytes(int which) const
 {
     qsizetype start = 0;
     for (int i = 0; i < which; ++i) {
@@ -50,7 +56,7 @@ QStringView PackedRequest::slot(int which) const
     qsizetype end = text.indexOf(separator, start);
     if (end < 0)
         end = text.size();
-    return QStringView(text).sliced(start, end - start);
+    return QByteArrayView(text).sliced(start, end - start);
 }
 
 bool PackedRequest::sameData(const PackedRequest &other) const
@@ -71,9 +77,11 @@ void readRequest(const PackedRequest &row, const QStringList &statuses, const QS
     view->grantedBy = people[row.grantedBy];
     view->userId = view->fullname = view->email = view->avatarUrl = QStringView();
     view->answers.fill(std::nullopt, answerKeyCount);
-    // Slot by slot: the user's four texts, then the answers by key index (a row packed before a
-    // key was first seen has fewer slots).
-    const QStringView text(row.text);
+    // One decoding for the whole row ('\0' stays '\0'), then slot by slot: the user's four texts,
+    // then the answers by key index (a row packed before a key was first seen has fewer slots).
+    view->storage = QString::fromUtf8(row.text);
+    const QStringView text(view->storage);
+    constexpr QChar separator(0);
     int slot = 0;
     for (qsizetype start = 0; start <= text.size(); ++slot) {
         qsizetype end = text.indexOf(separator, start);
@@ -130,10 +138,10 @@ RequestPage RequestPage::fromRequests(const QList<AccessRequest> &requests, cons
     for (const AccessRequest &request : requests) {
         RequestPageBuilder::Parts parts;
         parts.name = request.user.name;
-        parts.id = request.user.id;
-        parts.fullname = request.user.fullname;
-        parts.email = request.user.email;
-        parts.avatarUrl = request.user.avatarUrl;
+        parts.id = request.user.id.toUtf8();
+        parts.fullname = request.user.fullname.toUtf8();
+        parts.email = request.user.email.toUtf8();
+        parts.avatarUrl = request.user.avatarUrl.toUtf8();
         parts.isPro = request.user.isPro;
         parts.status = builder.statusIndex(request.status);
         parts.requestedMs = msOf(request.requestedAt);
@@ -141,7 +149,7 @@ RequestPage RequestPage::fromRequests(const QList<AccessRequest> &requests, cons
         parts.grantedBy = builder.personIndex(request.grantedBy);
         parts.answers.reserve(request.fields.size());
         for (auto it = request.fields.cbegin(); it != request.fields.cend(); ++it)
-            parts.answers.append({builder.answerKeyIndex(it.key()), it.value()});
+            parts.answers.append({builder.answerKeyIndex(it.key()), it.value().toUtf8()});
         builder.add(parts);
     }
     return builder.take();
@@ -192,7 +200,7 @@ void RequestPageBuilder::add(Parts &parts)
     for (const auto &answer : std::as_const(answers))
         length += answer.second.size() + 1;
     row.text.reserve(length + (answers.isEmpty() ? 0 : answers.constLast().first));
-    for (const QString *value : {&parts.id, &parts.fullname, &parts.email, &parts.avatarUrl}) {
+    for (const QByteArray *value : {&parts.id, &parts.fullname, &parts.email, &parts.avatarUrl}) {
         appendSlot(row.text, *value);
         row.text += separator;
     }
@@ -208,36 +216,37 @@ void RequestPageBuilder::add(Parts &parts)
     m_page.rows.append(std::move(row));
 }
 
-// What a search looks in: user, name, e-mail and answers, lower case, one per line. ASCII text
-// is lowered in place: QString::toLower() runs the full Unicode mapping, ten times slower.
+// What a search looks in: user, name, e-mail and answers, lower case (UTF-8), one per line.
+// ASCII text is lowered in place: QString::toLower() runs the full Unicode mapping, ten times
+// slower. A lower-case word is found in it exactly where it is found in the UTF-16 text.
 void RequestPageBuilder::appendSearch(PackedRequest &row, const Parts &parts)
 {
-    QString &text = m_scratch;
+    QByteArray &text = m_scratch;
     text.clear();
-    text += row.name;
-    text += QLatin1Char('\n');
+    text += row.name.toUtf8();
+    text += '\n';
     text += parts.fullname;
-    text += QLatin1Char('\n');
+    text += '\n';
     text += parts.email;
     for (const auto &[key, answer] : parts.answers) {
-        text += QLatin1Char('\n');
+        text += '\n';
         text += answer;
     }
-    row.searchAt = m_page.search.size();
-    char16_t *data = reinterpret_cast<char16_t *>(text.data());
+    row.searchAt = int(m_page.search.size());
+    char *data = text.data();
     bool ascii = true;
     for (qsizetype i = 0; i < text.size() && ascii; ++i) {
-        const char16_t c = data[i];
-        if (c >= 0x80)
+        const char c = data[i];
+        if (c & 0x80)
             ascii = false;
-        else if (c >= u'A' && c <= u'Z')
-            data[i] = char16_t(c + (u'a' - u'A'));
+        else if (c >= 'A' && c <= 'Z')
+            data[i] = char(c + ('a' - 'A'));
     }
     if (ascii) {
         m_page.search += text;
         row.searchSize = int(text.size());
     } else {
-        const QString lowered = text.toLower();
+        const QByteArray lowered = QString::fromUtf8(text).toLower().toUtf8();
         m_page.search += lowered;
         row.searchSize = int(lowered.size());
     }

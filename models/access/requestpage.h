@@ -6,6 +6,8 @@
 #include "accessrequest.h"
 #include "requestview.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -22,17 +24,20 @@ struct PackedRequest
     enum Slot { IdSlot, FullNameSlot, EmailSlot, AvatarSlot, FirstAnswerSlot };
 
     QString name; // user name
-    QString text; // id, full name, e-mail, avatar URL, then answers by key index; '\0' between
+    // UTF-8, half the memory of UTF-16 for the mostly ASCII texts of a million requests: id, full
+    // name, e-mail, avatar URL, then answers by key index; '\0' between.
+    QByteArray text;
     qint64 requestedMs = NoTime;
     qint64 reviewedMs = NoTime;
-    qsizetype searchAt = 0; // its search text in the page's search buffer (or a model's chunk)
+    int searchAt = 0; // its search text in the page's search buffer (or a model's chunk)
     int searchSize = 0;
     int searchChunk = 0;
     int status = 0;    // index in the status table
     int grantedBy = 0; // index in the people table; 0 is nobody
     bool isPro = false;
 
-    QStringView slot(int which) const;
+    QByteArrayView slotBytes(int which) const; // UTF-8
+    QString slot(int which) const { return QString::fromUtf8(slotBytes(which)); }
     bool sameData(const PackedRequest &other) const; // the search text derives from the rest
 };
 
@@ -43,7 +48,7 @@ Q_DECLARE_TYPEINFO(hubgate::PackedRequest, Q_RELOCATABLE_TYPE);
 
 namespace hubgate {
 
-// The row's texts in place, one pass over its packed text; answers by answer key index.
+// The row's texts, decoded in one pass into view->storage; answers by answer key index.
 void readRequest(const PackedRequest &row, const QStringList &statuses, const QStringList &people,
                  qsizetype answerKeyCount, RequestView *view);
 // The request a packed row stands for, with the tables it indexes.
@@ -56,15 +61,15 @@ struct RequestPage
     QStringList statuses;
     QStringList people{QString()};
     QStringList answerKeys; // the answer slots' names, in slot order
-    QString search;         // the rows' lower-case search texts, back to back
+    QByteArray search;      // the rows' lower-case search texts (UTF-8), back to back
     int skipped = 0;        // items without a usable user name
     QString error;          // non-empty when the page is not a JSON array
 
     qsizetype size() const { return rows.size(); }
     bool isEmpty() const { return rows.isEmpty(); }
-    QStringView searchTextOf(const PackedRequest &row) const
+    QByteArrayView searchTextOf(const PackedRequest &row) const
     {
-        return QStringView(search).sliced(row.searchAt, row.searchSize);
+        return QByteArrayView(search).sliced(row.searchAt, row.searchSize);
     }
     AccessRequest request(qsizetype i) const { return unpackRequest(rows[i], statuses, people, answerKeys); }
     QList<AccessRequest> requests() const;
@@ -80,19 +85,19 @@ public:
     // An item without a status gets defaultStatus.
     explicit RequestPageBuilder(const QStringList &answerKeyOrder = {}, const QString &defaultStatus = {});
 
-    struct Parts
+    struct Parts // texts in UTF-8 but the user name
     {
         QString name;
-        QString id;
-        QString fullname;
-        QString email;
-        QString avatarUrl;
+        QByteArray id;
+        QByteArray fullname;
+        QByteArray email;
+        QByteArray avatarUrl;
         bool isPro = false;
         int status = -1; // statusIndex(); -1: the default status
         qint64 requestedMs = PackedRequest::NoTime;
         qint64 reviewedMs = PackedRequest::NoTime;
         int grantedBy = 0; // personIndex()
-        QList<std::pair<int, QString>> answers; // answerKeyIndex() and value, any order
+        QList<std::pair<int, QByteArray>> answers; // answerKeyIndex() and value, any order
     };
     int statusIndex(const QString &status);
     int personIndex(const QString &name);
@@ -110,7 +115,7 @@ private:
     QHash<QString, int> m_personIndex;
     QHash<QString, int> m_keyIndex;
     QString m_defaultStatus;
-    QString m_scratch;
+    QByteArray m_scratch;
 };
 
 // The list endpoint's JSON page, parsed and packed (simdjson). Texts longer than 10,000
