@@ -1,8 +1,34 @@
 #include "userindex.h"
 
+#include <algorithm>
 #include <bit>
+#include <new>
 
 namespace hubgate {
+
+namespace {
+
+// Old slots moved per insert: the old table (half full at most) is empty long before the new
+// one (twice its size) is half full.
+constexpr std::size_t slotsMovedPerInsert = 16;
+
+} // namespace
+
+UserIndex::Table::Table(std::size_t capacity)
+    : m_slots(static_cast<Slot *>(std::calloc(capacity, sizeof(Slot))))
+    , m_capacity(capacity)
+{
+    if (!m_slots)
+        throw std::bad_alloc();
+}
+
+void UserIndex::Table::place(Slot slot)
+{
+    std::size_t at = slot.hash & (m_capacity - 1);
+    while (m_slots.get()[at].rowPlusOne)
+        at = (at + 1) & (m_capacity - 1);
+    m_slots.get()[at] = slot;
+}
 
 // Seeded like QHash: a server that sends names chosen to collide cannot make lookups crawl
 // through one long run.
@@ -12,36 +38,43 @@ quint32 UserIndex::hashOf(QStringView name)
     return quint32(hash ^ (quint64(hash) >> 32));
 }
 
-void UserIndex::reserve(int count)
+std::size_t UserIndex::capacityFor(int count)
 {
-    const std::size_t wanted = std::bit_ceil(std::size_t(std::max(count, 8)) * 2);
-    if (wanted <= m_slots.size())
-        return;
-    std::vector<Slot> old(wanted);
-    old.swap(m_slots);
-    for (const Slot &slot : old)
-        if (slot.row >= 0)
-            place(slot);
+    return std::bit_ceil(std::size_t(std::max(count, 8)) * 2);
 }
 
 void UserIndex::insert(QStringView name, int row)
 {
-    reserve(m_count + 1);
-    place({hashOf(name), row});
+    if (capacityFor(m_count + 1) > m_table.capacity()) {
+        while (m_old.capacity()) // only if the index grew twice within a few inserts
+            moveSomeOldSlots();
+        m_old = std::move(m_table);
+        m_table = Table(capacityFor(m_count + 1));
+        m_moved = 0;
+    }
+    m_table.place({hashOf(name), row + 1});
     ++m_count;
+    if (m_old.capacity())
+        moveSomeOldSlots();
 }
 
-void UserIndex::place(Slot slot)
+void UserIndex::moveSomeOldSlots()
 {
-    std::size_t at = slot.hash & mask();
-    while (m_slots[at].row >= 0)
-        at = (at + 1) & mask();
-    m_slots[at] = slot;
+    const std::size_t end = std::min(m_old.capacity(), m_moved + slotsMovedPerInsert);
+    for (; m_moved < end; ++m_moved)
+        if (m_old[m_moved].rowPlusOne)
+            m_table.place(m_old[m_moved]);
+    if (m_moved == m_old.capacity()) {
+        m_old = Table();
+        m_moved = 0;
+    }
 }
 
 void UserIndex::clear()
 {
-    m_slots.clear();
+    m_table = Table();
+    m_old = Table();
+    m_moved = 0;
     m_count = 0;
 }
 

@@ -14,6 +14,7 @@ class TestAccessUserIndex : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void findsWhatWasInserted();
+    void findsEverythingWhileGrowing();
     void rebuildsAfterRemovals();
     void emptyIndex();
 };
@@ -62,6 +63,20 @@ void TestAccessUserIndex::findsWhatWasInserted()
     for (const QString &other : randomNames(2000, 8))
         QCOMPARE(index.find(QString(other + QStringLiteral("-x")), nameOf), -1);
     QCOMPARE(index.find(QString(), nameOf), -1);
+}
+
+// Growing moves the old slots over a few at a time: after every insert, every name is found.
+void TestAccessUserIndex::findsEverythingWhileGrowing()
+{
+    const QStringList names = randomNames(2500, 21);
+    const auto nameOf = [&names](int row) { return QStringView(names[row]); };
+    UserIndex index;
+    for (int row = 0; row < names.size(); ++row) {
+        index.insert(names[row], row);
+        for (int earlier = 0; earlier <= row; ++earlier)
+            QCOMPARE(index.find(names[earlier], nameOf), earlier);
+        QCOMPARE(index.find(QStringLiteral("not-a-name"), nameOf), -1);
+    }
 }
 
 void TestAccessUserIndex::rebuildsAfterRemovals()
