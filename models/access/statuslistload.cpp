@@ -46,7 +46,9 @@ struct StatusListLoad::Slice
     int issued = 0;
     int delivered = 0;
     int pending = 0;       // pages being fetched or parsed
-    bool holdsSlot = false;
+    // A slot is held from the request until its page is parsed: pages that arrive faster than
+    // they are parsed wait as requests not sent, not as bodies piling up in memory.
+    int slotsHeld = 0;
     bool complete = false; // no further page will be asked for
 };
 
@@ -89,9 +91,8 @@ void StatusListLoad::dropSlices()
             slice->job->disconnect(this);
             slice->job->cancel();
         }
-        if (slice->holdsSlot)
+        for (; slice->slotsHeld > 0; --slice->slotsHeld)
             m_budget->release();
-        slice->holdsSlot = false;
     }
     m_slices.clear();
 }
@@ -127,7 +128,7 @@ void StatusListLoad::fetch(const std::shared_ptr<Slice> &slice, const QUrl &url)
             m_budget->release();
             return;
         }
-        slice->holdsSlot = true;
+        ++slice->slotsHeld;
         ++m_requests;
         HubRequest request;
         request.url = url;
@@ -144,10 +145,6 @@ void StatusListLoad::fetch(const std::shared_ptr<Slice> &slice, const QUrl &url)
 void StatusListLoad::onReply(const std::shared_ptr<Slice> &slice, int pageIndex, HubJob *job)
 {
     slice->job = nullptr;
-    if (slice->holdsSlot) {
-        slice->holdsSlot = false;
-        m_budget->release();
-    }
     m_budget->noteRateLimit(job->responseHeader("RateLimit"));
     if (!job->isOk()) {
         fail(job->error());
@@ -187,6 +184,10 @@ void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex
                               bool nextFetched, RequestPage page)
 {
     --slice->pending;
+    if (slice->slotsHeld > 0) {
+        --slice->slotsHeld;
+        m_budget->release();
+    }
     if (!page.error.isEmpty()) {
         HubError error;
         error.kind = HubError::Kind::BadReply;
