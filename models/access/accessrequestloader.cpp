@@ -95,11 +95,28 @@ void AccessRequestLoader::stopLists()
     m_totals.clear();
 }
 
+// A receiver's model learns answer names in the order pages reach it; every list parses its next
+// pages in that order, so their rows go into the model's answer slots as they are.
+void AccessRequestLoader::learnAnswerKeys(const QStringList &keys)
+{
+    bool learned = false;
+    for (const QString &key : keys) {
+        if (!m_answerKeyOrder.contains(key)) {
+            m_answerKeyOrder.append(key);
+            learned = true;
+        }
+    }
+    if (learned)
+        for (StatusListLoad *list : std::as_const(m_lists))
+            list->setAnswerKeyOrder(m_answerKeyOrder);
+}
+
 void AccessRequestLoader::onPage(StatusListLoad *list, const RequestPage &page)
 {
     const quint64 generation = m_generation;
     m_totals[list] += int(page.size());
     m_loaded += int(page.size());
+    learnAnswerKeys(page.answerKeys);
     Q_EMIT pageLoaded(list->status(), page);
     if (generation == m_generation) // a receiver may cancel or restart
         Q_EMIT progress(m_loaded);

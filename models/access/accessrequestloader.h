@@ -52,6 +52,7 @@ Q_SIGNALS:
     void finished(bool ok, const QList<hubgate::HubError> &errors);
 
 private:
+    void learnAnswerKeys(const QStringList &keys);
     void onPage(StatusListLoad *list, const RequestPage &page);
     void onListFinished(StatusListLoad *list, const HubError &error);
     void stopLists();

@@ -197,7 +197,8 @@ void StatusListLoad::onParsed(const std::shared_ptr<Slice> &slice, int pageIndex
         return;
     }
     m_skipped += page.skipped;
-    // Later pages put their answers in the slots this one found (the model's after its first page).
+    // Later pages put their answers in the slots this one found, until the loader tells the order
+    // in which its receiver has met them (setAnswerKeyOrder).
     if (page.answerKeys.size() > m_answerKeyOrder.size())
         m_answerKeyOrder = page.answerKeys;
     Parsed parsed;
