@@ -8,11 +8,13 @@
 // time order) or as an insertion at the end plus one layout change otherwise.
 //
 // A change of the filter or the order that has to test many rows (from sliceThreshold() on) runs
-// as a pass in time slices of the event loop, on this thread: the view keeps the rows it shows
-// until the pass is complete, then gets the new ones in one layout change. filteringChanged()
-// tells when a pass starts and ends; a new change replaces a running pass. Sorting the result of
-// a pass by a column it is not already in order of happens on a worker thread, from a copy of
-// the keys. Below the threshold everything is done at once, as the calls return.
+// as a pass in time slices of the event loop, on this thread (the model is read on this thread
+// only): the view keeps the rows it shows until the pass is complete, then gets the new ones in
+// one layout change. filteringChanged() tells when a pass starts and ends; a new change replaces
+// a running pass. Rows that arrive or change meanwhile are tested at its end; rows removed make
+// it start over. Putting a large result in order (unless typing on kept the order) happens on a
+// worker thread, from a copy of the sort keys. Below the threshold, and on a model reset, the
+// rows are filtered at once, as the calls return.
 
 #include <QDate>
 #include <QElapsedTimer>
