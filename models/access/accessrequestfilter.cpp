@@ -1,6 +1,10 @@
 #include "accessrequestfilter.h"
 
 #include "accessrequestmodel.h"
+#include "filterpass.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cstring>
@@ -9,6 +13,11 @@
 namespace hubgate {
 
 namespace {
+
+// Rows tested between two looks at the clock (a row takes well under a microsecond).
+constexpr std::size_t RowsPerLook = 128;
+// Fewer rows than this are sorted on the spot at the end of a pass (a few milliseconds).
+constexpr std::size_t RowsSortedAtOnce = 10000;
 
 // Search texts are UTF-8: jumping between occurrences of the term's first byte (memchr, a
 // vectorised scan) and comparing there is several times faster than a general substring search
@@ -32,10 +41,16 @@ bool containsTerm(QByteArrayView text, QByteArrayView term)
 AccessRequestFilter::AccessRequestFilter(QObject *parent)
     : QAbstractProxyModel(parent)
 {
+    m_nextSlice.setSingleShot(true);
+    m_nextSlice.setInterval(0);
+    connect(&m_nextSlice, &QTimer::timeout, this, &AccessRequestFilter::continuePass);
 }
+
+AccessRequestFilter::~AccessRequestFilter() = default;
 
 void AccessRequestFilter::setSourceModel(QAbstractItemModel *source)
 {
+    const bool wasFiltering = dropPass();
     beginResetModel();
     m_resetting = true;
     for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
@@ -48,6 +63,19 @@ void AccessRequestFilter::setSourceModel(QAbstractItemModel *source)
     QAbstractProxyModel::setSourceModel(source);
     // The ranks go first: the handlers below compare rows right away.
     const auto dropRanks = [this] { m_ranks.clear(); };
+    // Rows renumbered under a running pass: the view's rows are made right at once.
+    const auto rebuildNow = [this] {
+        const bool wasFiltering = dropPass();
+        rebuild();
+        if (wasFiltering)
+            Q_EMIT filteringChanged(false);
+    };
+    // The sort keys a pass may be copying are of another column now.
+    const auto columnsChanged = [this] {
+        if (m_pass)
+            markPassStale();
+        endResetModel();
+    };
     if (source) {
         m_sourceConnections = {
             connect(source, &QAbstractItemModel::dataChanged, this, dropRanks),
@@ -67,27 +95,33 @@ void AccessRequestFilter::setSourceModel(QAbstractItemModel *source)
                 m_resetting = true;
             }),
             connect(source, &QAbstractItemModel::modelReset, this, [this] {
+                const bool wasFiltering = dropPass(); // these rows are the current filter's
                 m_rows = acceptedRows(0, sourceModel()->rowCount() - 1);
                 sortRows(m_rows);
                 m_sourceToProxyValid = false;
                 m_resetting = false;
                 endResetModel();
+                if (wasFiltering)
+                    Q_EMIT filteringChanged(false);
             }),
             // Moves and column changes are rare (the request model resets instead): start over.
-            connect(source, &QAbstractItemModel::layoutChanged, this, &AccessRequestFilter::rebuild),
-            connect(source, &QAbstractItemModel::rowsMoved, this, &AccessRequestFilter::rebuild),
+            connect(source, &QAbstractItemModel::layoutChanged, this, rebuildNow),
+            connect(source, &QAbstractItemModel::rowsMoved, this, rebuildNow),
             connect(source, &QAbstractItemModel::columnsAboutToBeInserted, this, [this] { beginResetModel(); }),
-            connect(source, &QAbstractItemModel::columnsInserted, this, [this] { endResetModel(); }),
+            connect(source, &QAbstractItemModel::columnsInserted, this, columnsChanged),
             connect(source, &QAbstractItemModel::columnsAboutToBeRemoved, this, [this] { beginResetModel(); }),
-            connect(source, &QAbstractItemModel::columnsRemoved, this, [this] { endResetModel(); }),
+            connect(source, &QAbstractItemModel::columnsRemoved, this, columnsChanged),
             connect(source, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged),
             // QAbstractProxyModel then switches to an empty model of its own.
             connect(source, &QObject::destroyed, this, [this] {
+                const bool wasFiltering = dropPass();
                 beginResetModel();
                 m_model = nullptr;
                 m_rows.clear();
                 m_sourceToProxyValid = false;
                 endResetModel();
+                if (wasFiltering)
+                    Q_EMIT filteringChanged(false);
             }),
         };
         m_rows = acceptedRows(0, source->rowCount() - 1);
@@ -96,6 +130,8 @@ void AccessRequestFilter::setSourceModel(QAbstractItemModel *source)
     }
     m_resetting = false;
     endResetModel();
+    if (wasFiltering)
+        Q_EMIT filteringChanged(false);
 }
 
 void AccessRequestFilter::sort(int column, Qt::SortOrder order)
@@ -104,7 +140,14 @@ void AccessRequestFilter::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    refilter();
+    if (!sourceModel() || !slicedFor(std::size_t(sourceModel()->rowCount()))) {
+        refilter();
+        return;
+    }
+    // The same rows in another order: those shown (or the running pass's) are sorted again.
+    FilterPass pass = continuedPass(false);
+    pass.ordered = false;
+    startPass(std::move(pass));
 }
 
 // ---- the view: one flat table ----
@@ -186,22 +229,36 @@ std::vector<int> AccessRequestFilter::acceptedRows(int first, int last) const
     return rows;
 }
 
+int AccessRequestFilter::sortKeyColumn() const
+{
+    return m_sortColumn >= 0 && sourceModel() && m_sortColumn < sourceModel()->columnCount() ? m_sortColumn : -1;
+}
+
 void AccessRequestFilter::sortRows(std::vector<int> &rows) const
 {
-    if (m_sortColumn < 0 || !sourceModel() || m_sortColumn >= sourceModel()->columnCount()) {
-        std::sort(rows.begin(), rows.end());
+    if (inOrderAlready(rows))
         return;
-    }
+    if (sortKeyColumn() < 0)
+        std::sort(rows.begin(), rows.end());
+    else
+        std::sort(rows.begin(), rows.end(), [this](int a, int b) { return lessThan(a, b); });
+}
+
+// In order, or in reverse order (then reversed): O(n). False if the rows need a real sort.
+bool AccessRequestFilter::inOrderAlready(std::vector<int> &rows) const
+{
+    if (sortKeyColumn() < 0)
+        return std::is_sorted(rows.begin(), rows.end());
     const auto less = [this](int a, int b) { return lessThan(a, b); };
     if (std::is_sorted(rows.begin(), rows.end(), less))
-        return;
+        return true;
     // Rows arrive in time order: sorted by date, newest first, is the source order reversed.
     std::vector<int> reversed(rows.rbegin(), rows.rend());
     if (std::is_sorted(reversed.begin(), reversed.end(), less)) {
         rows = std::move(reversed);
-        return;
+        return true;
     }
-    std::sort(rows.begin(), rows.end(), less);
+    return false;
 }
 
 bool AccessRequestFilter::lessThan(int left, int right) const
@@ -348,11 +405,22 @@ void AccessRequestFilter::onSourceRowsInserted(int first, int last)
     if (m_resetting)
         return;
     const int count = last - first + 1;
-    if (first < sourceModel()->rowCount() - count) // inserted in the middle: later rows move down
+    const bool inTheMiddle = first < sourceModel()->rowCount() - count;
+    if (inTheMiddle) // later rows move down
         for (int &row : m_rows)
             if (row >= first)
                 row += count;
     m_sourceToProxyValid = false;
+    if (m_pass) { // shown with the pass's result
+        if (inTheMiddle)
+            markPassStale();
+        else if (!m_pass->ordered && m_pass->next < m_pass->todo.size()) // tested with the others
+            for (int row = first; row <= last; ++row)
+                m_pass->todo.push_back(row);
+        else
+            noteLateRows(first, last);
+        return;
+    }
     insertSourceRows(acceptedRows(first, last));
 }
 
@@ -377,6 +445,8 @@ void AccessRequestFilter::onSourceRowsRemoved(int first, int last)
         if (row > last)
             row -= count;
     m_sourceToProxyValid = false;
+    if (m_pass)
+        markPassStale();
 }
 
 void AccessRequestFilter::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -384,6 +454,10 @@ void AccessRequestFilter::onSourceDataChanged(const QModelIndex &topLeft, const 
 {
     if (m_resetting || !topLeft.isValid() || !bottomRight.isValid())
         return;
+    // While a pass runs, rows that no longer pass leave at once; the rest waits for its result.
+    const bool passRunning = m_pass != nullptr;
+    if (passRunning)
+        noteLateRows(topLeft.row(), bottomRight.row());
     std::vector<int> gone, added, stay;
     {
         const std::vector<int> &map = sourceToProxy();
@@ -392,7 +466,7 @@ void AccessRequestFilter::onSourceDataChanged(const QModelIndex &topLeft, const 
             const bool accepted = filterAcceptsRow(row);
             if (at >= 0 && !accepted)
                 gone.push_back(at);
-            else if (at < 0 && accepted)
+            else if (at < 0 && accepted && !passRunning)
                 added.push_back(row);
             else if (at >= 0)
                 stay.push_back(row);
@@ -403,7 +477,7 @@ void AccessRequestFilter::onSourceDataChanged(const QModelIndex &topLeft, const 
         return (at > 0 && lessThan(m_rows[std::size_t(at)], m_rows[std::size_t(at - 1)])) ||
                (std::size_t(at) + 1 < m_rows.size() && lessThan(m_rows[std::size_t(at + 1)], m_rows[std::size_t(at)]));
     };
-    if (m_sortColumn >= 0 && m_sortColumn >= topLeft.column() && m_sortColumn <= bottomRight.column()) {
+    if (!passRunning && m_sortColumn >= 0 && m_sortColumn >= topLeft.column() && m_sortColumn <= bottomRight.column()) {
         const std::vector<int> &map = sourceToProxy();
         std::vector<int> keep;
         for (const int row : stay) {
@@ -473,7 +547,13 @@ const AccessRequestModel *AccessRequestFilter::fastModel() const
 
 void AccessRequestFilter::refilter()
 {
-    rebuild();
+    if (m_resetting || !sourceModel())
+        return;
+    const int rows = sourceModel()->rowCount();
+    if (slicedFor(std::size_t(rows)))
+        startPass(FilterPass::overAllRows(rows));
+    else
+        rebuild();
 }
 
 void AccessRequestFilter::setStatus(const QString &status)
@@ -500,10 +580,12 @@ void AccessRequestFilter::setSearchText(const QString &text)
     m_termBytes.clear();
     for (const QString &term : std::as_const(m_terms))
         m_termBytes.append(term.toUtf8());
-    if (narrows)
-        keepShownRowsIf([this](int sourceRow) { return filterAcceptsRow(sourceRow); });
-    else
+    if (!narrows)
         refilter();
+    else if (slicedFor(m_rows.size()))
+        startPass(continuedPass(true));
+    else
+        keepShownRowsIf([this](int sourceRow) { return filterAcceptsRow(sourceRow); });
 }
 
 template<typename Accepts>
@@ -551,6 +633,218 @@ void AccessRequestFilter::setDateRange(const QDate &from, const QDate &to)
     m_fromMs = m_from.isValid() ? m_from.startOfDay().toMSecsSinceEpoch() : 0;
     m_toMs = m_to.isValid() ? m_to.addDays(1).startOfDay().toMSecsSinceEpoch() : 0;
     refilter();
+}
+
+// ---- passes in slices ----
+
+bool AccessRequestFilter::slicedFor(std::size_t candidates) const
+{
+    // A running pass is always followed by another: the rows shown are not this filter's yet.
+    return m_pass || candidates >= std::size_t(m_sliceThreshold);
+}
+
+// The running pass, or the rows shown, for a stricter filter (retest) or for another order.
+FilterPass AccessRequestFilter::continuedPass(bool retest) const
+{
+    if (m_pass && m_pass->stale)
+        return FilterPass::overAllRows(sourceModel()->rowCount());
+    if (m_pass)
+        return m_pass->carriedOver(retest);
+    FilterPass shown; // everything shown is accepted, in the shown order
+    (retest ? shown.todo : shown.kept) = m_rows;
+    shown.ordered = true;
+    return shown;
+}
+
+void AccessRequestFilter::startPass(FilterPass pass)
+{
+    if (m_resetting || !sourceModel())
+        return;
+    const bool wasFiltering = m_pass != nullptr;
+    m_pass = std::make_unique<FilterPass>(std::move(pass));
+    ++m_passGeneration;
+    m_nextSlice.start();
+    if (!wasFiltering)
+        Q_EMIT filteringChanged(true);
+}
+
+bool AccessRequestFilter::dropPass()
+{
+    if (!m_pass)
+        return false;
+    m_pass.reset();
+    ++m_passGeneration;
+    m_nextSlice.stop();
+    return true;
+}
+
+void AccessRequestFilter::markPassStale()
+{
+    m_pass->stale = true;
+    m_pass->sorting = false;
+    ++m_passGeneration; // a sort under way is of rows that have other numbers now
+    m_nextSlice.start();
+}
+
+// Rows appended or changed during a pass are tested (again) at its end, unless there are so many
+// that testing every row again in slices is better.
+void AccessRequestFilter::noteLateRows(int first, int last)
+{
+    if (m_pass->stale)
+        return;
+    std::vector<int> &late = m_pass->late;
+    if (late.size() + std::size_t(last - first + 1) > RowsSortedAtOnce) {
+        markPassStale();
+        return;
+    }
+    for (int row = first; row <= last; ++row)
+        late.push_back(row);
+}
+
+void AccessRequestFilter::continuePass()
+{
+    if (!m_pass || m_pass->sorting || m_resetting || !sourceModel())
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    if (m_pass->stale)
+        *m_pass = FilterPass::overAllRows(sourceModel()->rowCount());
+    if (testSome(clock) && orderKept(clock))
+        finishPass();
+}
+
+// True when every row is tested; otherwise the next slice is scheduled. Ordering the rows starts
+// in a slice of its own.
+bool AccessRequestFilter::testSome(const QElapsedTimer &clock)
+{
+    FilterPass &pass = *m_pass;
+    if (pass.next == pass.todo.size())
+        return true;
+    if (pass.next == 0) // untouched pages cost nothing; growing step by step copies and faults
+        pass.kept.reserve(pass.kept.size() + pass.todo.size());
+    while (pass.next < pass.todo.size()) {
+        const std::size_t end = std::min(pass.todo.size(), pass.next + RowsPerLook);
+        for (; pass.next < end; ++pass.next)
+            if (filterAcceptsRow(pass.todo[pass.next]))
+                pass.kept.push_back(pass.todo[pass.next]);
+        if (clock.elapsed() >= m_sliceMs)
+            break;
+    }
+    m_nextSlice.start();
+    return false;
+}
+
+// True when kept is in the shown order; otherwise a slice or the worker comes next.
+bool AccessRequestFilter::orderKept(const QElapsedTimer &clock)
+{
+    FilterPass &pass = *m_pass;
+    if (pass.ordered)
+        return true;
+    // A few rows, or a source read through roles (never large): sorted right here. Otherwise
+    // even checking the order of a million rows takes tens of milliseconds: the worker does it.
+    if (pass.gathered == 0 &&
+        (!fastModel() || pass.kept.size() < std::min(std::size_t(m_sliceThreshold), RowsSortedAtOnce))) {
+        sortRows(pass.kept);
+        pass.ordered = true;
+        return true;
+    }
+    if (gatherKeys(clock))
+        sortOnWorker();
+    return false;
+}
+
+// Copies the sort keys of kept for the worker; true when all are copied.
+bool AccessRequestFilter::gatherKeys(const QElapsedTimer &clock)
+{
+    FilterPass &pass = *m_pass;
+    const AccessRequestModel *model = fastModel();
+    const int column = sortKeyColumn();
+    const bool requested = column == AccessRequestModel::RequestedAt;
+    const bool byTime = requested || column == AccessRequestModel::ReviewedAt;
+    const bool byText = column >= 0 && !byTime;
+    RowKeys &keys = pass.keys;
+    while (pass.gathered < pass.kept.size()) {
+        const std::size_t end = std::min(pass.kept.size(), pass.gathered + 8 * RowsPerLook);
+        for (; pass.gathered < end; ++pass.gathered) {
+            const int row = pass.kept[pass.gathered];
+            if (byTime) {
+                keys.times.push_back(requested ? model->requestedMsAt(row) : model->reviewedMsAt(row));
+            } else if (byText) {
+                keys.at.push_back(keys.text.size());
+                keys.text += model->sortTextAt(row, column);
+            }
+        }
+        if (pass.gathered < pass.kept.size() && clock.elapsed() >= m_sliceMs) {
+            m_nextSlice.start();
+            return false;
+        }
+    }
+    if (byText)
+        keys.at.push_back(keys.text.size());
+    keys.rows = pass.kept;
+    keys.descending = m_sortOrder == Qt::DescendingOrder;
+    return true;
+}
+
+void AccessRequestFilter::sortOnWorker()
+{
+    m_pass->sorting = true;
+    auto *watcher = new QFutureWatcher<std::vector<int>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation = m_passGeneration] {
+        watcher->deleteLater();
+        if (!m_pass || generation != m_passGeneration) // another pass since, or rows renumbered
+            return;
+        m_pass->kept = watcher->future().takeResult();
+        m_pass->ordered = true;
+        m_pass->sorting = false;
+        continuePass();
+    });
+    watcher->setFuture(QtConcurrent::run(&sortByKeys, std::move(m_pass->keys)));
+}
+
+void AccessRequestFilter::finishPass()
+{
+    const std::unique_ptr<FilterPass> pass = std::move(m_pass);
+    ++m_passGeneration;
+    m_nextSlice.stop();
+    std::vector<int> rows = withLateRows(std::move(pass->kept), std::move(pass->late));
+    if (rows != m_rows)
+        showRows(std::move(rows));
+    Q_EMIT filteringChanged(false);
+}
+
+// rows (in order) with the late rows taken out, tested again and merged back in where they go.
+std::vector<int> AccessRequestFilter::withLateRows(std::vector<int> rows, std::vector<int> late) const
+{
+    if (late.empty())
+        return rows;
+    std::vector<char> isLate(std::size_t(sourceModel()->rowCount()), 0);
+    for (const int row : late)
+        isLate[std::size_t(row)] = 1;
+    std::erase_if(rows, [&isLate](int row) { return isLate[std::size_t(row)] != 0; });
+    std::vector<int> accepted;
+    for (std::size_t row = 0; row < isLate.size(); ++row) // each once, in source order
+        if (isLate[row] && filterAcceptsRow(int(row)))
+            accepted.push_back(int(row));
+    sortRows(accepted);
+    return mergedRows(rows, accepted);
+}
+
+// Both in order: a binary search per new row, so few comparisons for a few new rows.
+std::vector<int> AccessRequestFilter::mergedRows(const std::vector<int> &into, const std::vector<int> &sortedNew) const
+{
+    const auto less = [this](int a, int b) { return lessThan(a, b); };
+    std::vector<int> merged;
+    merged.reserve(into.size() + sortedNew.size());
+    auto from = into.begin();
+    for (const int row : sortedNew) {
+        const auto at = std::upper_bound(from, into.end(), row, less);
+        merged.insert(merged.end(), from, at);
+        merged.push_back(row);
+        from = at;
+    }
+    merged.insert(merged.end(), from, into.end());
+    return merged;
 }
 
 bool AccessRequestFilter::isCheckbox(const QString &field) const

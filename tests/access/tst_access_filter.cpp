@@ -7,11 +7,15 @@
 #include <QAbstractItemModelTester>
 #include <QIdentityProxyModel>
 #include <QItemSelectionModel>
-#include <QSignalSpy>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
+#include <climits>
+#include <functional>
 #include <memory>
 
 using namespace hubgate;
@@ -89,9 +93,17 @@ private Q_SLOTS:
     void pageInTimeOrderIsOneInsertion();
     void scatteredPageKeepsTheSelection();
     void removalsAndMovesKeepOrder();
+    void slicedPassesShowWhatAFilterAtOnceShows();
+    void changesDuringAPassEndUpShown_data();
+    void changesDuringAPassEndUpShown();
+    void aNewChangeReplacesTheRunningPass();
+    void aSortThatComesBackLateIsDropped();
+    void removalsAndResetsDuringAPass();
+    void randomChangesDuringPasses();
 
 private:
     AccessRequestFilter *tab(const QString &status);
+    void fillWithACrowd(int count);
 
     AccessRequestModel *m_model = nullptr;
     QList<AccessRequestFilter *> m_tabs; // pending, accepted, rejected, all
@@ -357,6 +369,7 @@ void TestAccessFilter::refiltersOnlyOnChange()
     QSignalSpy reset(all, &QAbstractItemModel::modelReset);
     QSignalSpy removed(all, &QAbstractItemModel::rowsRemoved);
     all->setSearchText(QStringLiteral("Bell"));
+    QVERIFY(!all->isFiltering()); // a few rows: done at once
     QCOMPARE(layout.count(), 1);
     all->setSearchText(QStringLiteral("  bell "));
     all->setStatus(QString());
@@ -632,6 +645,343 @@ void TestAccessFilter::removalsAndMovesKeepOrder()
     QCOMPARE(acceptedTab->index(0, 0).data().toString(), QStringLiteral("p-0007"));
     QVERIFY(inOrder(*acceptedTab));
     QCOMPARE(usersOf(*pendingTab).size(), pendingTab->rowCount());
+}
+
+namespace {
+
+// count requests in time order (two at a time share a time), statuses at random, with names,
+// affiliations and answers from a few words so that sort keys repeat.
+QList<AccessRequest> crowd(const QString &prefix, int count, const QDateTime &start, QRandomGenerator &random)
+{
+    const QStringList words{QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("Gamma"),
+                            QStringLiteral("delta"), QStringLiteral("alphabet")};
+    const QStringList countries{QStringLiteral("US"), QStringLiteral("DE"), QStringLiteral("FR")};
+    const QStringList uses{QStringLiteral("Research"), QStringLiteral("Education"), QStringLiteral("other")};
+    const QStringList statuses{pending, accepted, rejected, pending};
+    QList<AccessRequest> out;
+    for (int i = 0; i < count; ++i) {
+        AccessRequest r = request(QStringLiteral("%1%2-%3%4").arg(words[random.bounded(5)]).arg(random.bounded(3)).arg(prefix).arg(i),
+                                  i % 40 == 7 ? QStringLiteral("reset") : statuses[random.bounded(4)],
+                                  start.addSecs(qint64(i / 2) * 600),
+                                  answers(words[random.bounded(5)] + QLatin1Char(' ') + words[random.bounded(5)],
+                                          countries[random.bounded(3)], uses[random.bounded(3)], random.bounded(2)));
+        if (r.status != pending && random.bounded(3))
+            r.reviewedAt = start.addSecs(random.bounded(2000000));
+        if (random.bounded(10) == 0)
+            r.fields.clear();
+        out.append(r);
+    }
+    return out;
+}
+
+// One filter that runs every change in slices (from 10 rows on, 128 rows a slice) and one that
+// never does, over the same model: after each pass both must show the same rows in the same order.
+struct SlicedAndAtOnce
+{
+    explicit SlicedAndAtOnce(AccessRequestModel *model)
+    {
+        for (AccessRequestFilter *filter : {&sliced, &atOnce}) {
+            filter->setSourceModel(model);
+            filter->sort(AccessRequestModel::RequestedAt, Qt::DescendingOrder);
+        }
+        sliced.setSliceThreshold(10);
+        sliced.setSliceMs(0);
+        atOnce.setSliceThreshold(INT_MAX);
+    }
+    void apply(const std::function<void(AccessRequestFilter *)> &change)
+    {
+        change(&sliced);
+        change(&atOnce);
+    }
+
+    AccessRequestFilter sliced;
+    AccessRequestFilter atOnce;
+    QAbstractItemModelTester tester{&sliced, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
+bool passEnds(AccessRequestFilter *filter)
+{
+    QSignalSpy done(filter, &AccessRequestFilter::filteringChanged);
+    while (filter->isFiltering())
+        if (!done.wait(20000))
+            return false;
+    return true;
+}
+
+using Change = std::function<void(AccessRequestFilter *)>;
+
+Change searchFor(const char *text)
+{
+    return [text](AccessRequestFilter *f) { f->setSearchText(QString::fromLatin1(text)); };
+}
+
+Change sortBy(int column, Qt::SortOrder order)
+{
+    return [column, order](AccessRequestFilter *f) { f->sort(column, order); };
+}
+
+} // namespace
+
+// A thousand rows or so: the tabs' testers walk every cell on every change, so they go (each
+// test below watches its sliced filter with a tester of its own).
+void TestAccessFilter::fillWithACrowd(int count)
+{
+    qDeleteAll(m_testers);
+    m_testers.clear();
+    qDeleteAll(m_tabs);
+    m_tabs.clear();
+    m_model->clear();
+    QRandomGenerator random(20260601);
+    const QList<AccessRequest> rows = crowd(QStringLiteral("c"), count, utc("2026-01-01T00:00:00Z"), random);
+    m_model->addRequests(rows.mid(0, count / 2));
+    m_model->addRequests(rows.mid(count / 2));
+}
+
+void TestAccessFilter::slicedPassesShowWhatAFilterAtOnceShows()
+{
+    fillWithACrowd(1200);
+    SlicedAndAtOnce filters(m_model);
+    QSignalSpy layouts(&filters.sliced, &QAbstractItemModel::layoutChanged);
+    QSignalSpy busy(&filters.sliced, &AccessRequestFilter::filteringChanged);
+    const QList<std::pair<const char *, Change>> steps{
+        {"first letter", searchFor("b")},
+        {"typing on", searchFor("bet")},
+        {"typing on again", searchFor("beta")},
+        {"clearing", searchFor("")},
+        {"status", [](AccessRequestFilter *f) { f->setStatus(pending); }},
+        {"word in another case", searchFor("GAMMA")},
+        {"field filter", [](AccessRequestFilter *f) { f->setFieldFilter(QStringLiteral("Country"), QStringLiteral("DE")); }},
+        {"checkbox filter", [](AccessRequestFilter *f) { f->setFieldFilter(QStringLiteral("I agree"), QStringLiteral("checked")); }},
+        {"clear field filters", [](AccessRequestFilter *f) { f->clearFieldFilters(); }},
+        {"date range", [](AccessRequestFilter *f) { f->setDateRange(QDate(2026, 1, 2), QDate(2026, 1, 4)); }},
+        {"every status and date", [](AccessRequestFilter *f) {
+             f->setStatus(QString());
+             f->setDateRange({}, {});
+         }},
+        {"text sort", sortBy(AccessRequestModel::FullName, Qt::AscendingOrder)},
+        {"text sort, descending", sortBy(AccessRequestModel::FullName, Qt::DescendingOrder)},
+        {"typing on, sorted by text", searchFor("gamma d")},
+        {"clearing, sorted by text", searchFor("")},
+        {"answer column", sortBy(AccessRequestModel::FirstFieldColumn, Qt::AscendingOrder)},
+        {"select column", sortBy(AccessRequestModel::FirstFieldColumn + 3, Qt::DescendingOrder)},
+        {"checkbox column", sortBy(AccessRequestModel::FirstFieldColumn + 4, Qt::AscendingOrder)},
+        {"reviewed", sortBy(AccessRequestModel::ReviewedAt, Qt::DescendingOrder)},
+        {"search, sorted by review", searchFor("beta")},
+        {"requested, oldest first", sortBy(AccessRequestModel::RequestedAt, Qt::AscendingOrder)},
+        {"source order", sortBy(-1, Qt::AscendingOrder)},
+        {"two words", searchFor("delta alpha")},
+    };
+    for (const auto &[what, change] : steps) {
+        const QStringList before = usersOf(filters.sliced);
+        layouts.clear();
+        busy.clear();
+        filters.apply(change);
+        QVERIFY2(filters.sliced.isFiltering(), what);
+        QVERIFY2(usersOf(filters.sliced) == before, what); // until the pass ends
+        QVERIFY2(passEnds(&filters.sliced), what);
+        QVERIFY2(filters.atOnce.rowCount() > 10, what);
+        QVERIFY2(usersOf(filters.sliced) == usersOf(filters.atOnce), what);
+        QVERIFY2(layouts.size() == (before == usersOf(filters.atOnce) ? 0 : 1), what);
+        QCOMPARE(busy.size(), 2);
+        QCOMPARE(busy[0][0].toBool(), true);
+        QCOMPARE(busy[1][0].toBool(), false);
+    }
+}
+
+void TestAccessFilter::changesDuringAPassEndUpShown_data()
+{
+    QTest::addColumn<Change>("before");
+    QTest::addColumn<Change>("change");
+    const Change nothing = [](AccessRequestFilter *) {};
+    QTest::newRow("first letter") << nothing << searchFor("a");
+    QTest::newRow("typing on") << searchFor("al") << searchFor("alpha");
+    QTest::newRow("clearing") << searchFor("beta") << searchFor("");
+    QTest::newRow("status") << nothing << Change([](AccessRequestFilter *f) { f->setStatus(pending); });
+    QTest::newRow("text sort") << nothing << sortBy(AccessRequestModel::FirstFieldColumn, Qt::AscendingOrder);
+    QTest::newRow("search, sorted by text") << Change([](AccessRequestFilter *f) {
+        f->sort(AccessRequestModel::User, Qt::DescendingOrder);
+        f->setSearchText(QStringLiteral("alpha"));
+    }) << searchFor("");
+    QTest::newRow("review sort") << nothing << sortBy(AccessRequestModel::ReviewedAt, Qt::AscendingOrder);
+}
+
+// Pages keep arriving and decisions keep landing while a pass runs; its result takes them in.
+void TestAccessFilter::changesDuringAPassEndUpShown()
+{
+    QFETCH(Change, before);
+    QFETCH(Change, change);
+    fillWithACrowd(900);
+    SlicedAndAtOnce filters(m_model);
+    filters.apply(before);
+    QVERIFY(passEnds(&filters.sliced));
+    QRandomGenerator random(7);
+    filters.apply(change);
+    // Before the first slice, then between slices (some rows tested, others not yet).
+    for (int round = 0; round < 3 && filters.sliced.isFiltering(); ++round) {
+        m_model->addRequests(crowd(QStringLiteral("late%1-").arg(round), 150,
+                                   utc("2026-03-01T00:00:00Z").addDays(round), random));
+        // Decisions on rows tested already and on rows still to test; answers edited in place.
+        for (int row = round; row < m_model->rowCount(); row += 29) {
+            const QString status = m_model->statusAt(row) == pending ? accepted : pending;
+            m_model->updateStatus(m_model->index(row, 0).data().toString(), status,
+                                  utc("2026-04-01T00:00:00Z").addSecs(row), QStringLiteral("mira"));
+        }
+        AccessRequest edited = m_model->requestAt(round * 11);
+        edited.fields[QStringLiteral("Affiliation")] = QStringLiteral("alpha zulu");
+        edited.user.fullname = QStringLiteral("Aardvark");
+        m_model->addRequests({edited});
+        QCoreApplication::processEvents();
+    }
+    QVERIFY(passEnds(&filters.sliced));
+    QVERIFY(filters.atOnce.rowCount() > 10);
+    QCOMPARE(usersOf(filters.sliced), usersOf(filters.atOnce));
+}
+
+// A change while a pass runs drops it: its rows are never shown, and one pass follows.
+void TestAccessFilter::aNewChangeReplacesTheRunningPass()
+{
+    fillWithACrowd(1200);
+    SlicedAndAtOnce filters(m_model);
+    QSignalSpy layouts(&filters.sliced, &QAbstractItemModel::layoutChanged);
+    QSignalSpy busy(&filters.sliced, &AccessRequestFilter::filteringChanged);
+    for (const char *typed : {"alpha", "b", "be", "bet"}) { // not within "alpha", then typing on
+        filters.apply(searchFor(typed));
+        QCoreApplication::processEvents();
+        QVERIFY(filters.sliced.isFiltering());
+    }
+    // The order changes while the rows are sorted, then the filter while they are sorted again.
+    filters.apply(sortBy(AccessRequestModel::FullName, Qt::AscendingOrder));
+    for (int turn = 0; turn < 3; ++turn)
+        QCoreApplication::processEvents();
+    filters.apply(sortBy(AccessRequestModel::Email, Qt::DescendingOrder));
+    QCoreApplication::processEvents();
+    filters.apply(searchFor("beta"));
+    QVERIFY(passEnds(&filters.sliced));
+    QCOMPARE(layouts.size(), 1);
+    QCOMPARE(busy.size(), 2);
+    QVERIFY(filters.atOnce.rowCount() > 10);
+    QCOMPARE(usersOf(filters.sliced), usersOf(filters.atOnce));
+}
+
+// A sort on the worker that another change made useless is not shown when it comes back; what
+// changed while it ran is.
+void TestAccessFilter::aSortThatComesBackLateIsDropped()
+{
+    fillWithACrowd(1200);
+    SlicedAndAtOnce filters(m_model);
+    // The worker threads are kept busy until the gate opens: the sorts wait their turn.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    QSemaphore gate;
+    const auto openGate = qScopeGuard([&] {
+        gate.release();
+        pool->setMaxThreadCount(threads);
+    });
+    pool->setMaxThreadCount(1);
+    pool->start([&gate] { gate.acquire(); });
+    filters.apply(sortBy(AccessRequestModel::FullName, Qt::AscendingOrder));
+    for (int turn = 0; turn < 10; ++turn)
+        QCoreApplication::processEvents();
+    QVERIFY(filters.sliced.isFiltering()); // its rows are waiting for the worker
+    QRandomGenerator random(99);
+    m_model->addRequests(crowd(QStringLiteral("late"), 100, utc("2026-03-01T00:00:00Z"), random));
+    for (int row = 3; row < m_model->rowCount(); row += 31)
+        m_model->updateStatus(m_model->index(row, 0).data().toString(), rejected, utc("2026-04-01T00:00:00Z"), {});
+    filters.apply(sortBy(AccessRequestModel::FullName, Qt::DescendingOrder));
+    for (int turn = 0; turn < 10; ++turn)
+        QCoreApplication::processEvents();
+    QVERIFY(filters.sliced.isFiltering());
+    gate.release(); // the first sort comes back first
+    QVERIFY(passEnds(&filters.sliced));
+    QCOMPARE(usersOf(filters.sliced), usersOf(filters.atOnce));
+}
+
+// Rows removed renumber the rest: the pass starts over. A reset shows the right rows at once.
+void TestAccessFilter::removalsAndResetsDuringAPass()
+{
+    fillWithACrowd(1200);
+    SlicedAndAtOnce filters(m_model);
+    filters.apply(sortBy(AccessRequestModel::User, Qt::AscendingOrder));
+    QVERIFY(passEnds(&filters.sliced));
+    filters.apply(searchFor("gamma"));
+    QCoreApplication::processEvents();
+    QSet<QString> keep;
+    for (int row = 0; row < m_model->rowCount(); row += 3)
+        keep.insert(m_model->index(row, 0).data().toString());
+    m_model->removeStaleOfStatus(rejected, keep); // many ranges: a model reset
+    QVERIFY(!filters.sliced.isFiltering());
+    QCOMPARE(usersOf(filters.sliced), usersOf(filters.atOnce));
+
+    filters.apply(searchFor(""));
+    QCoreApplication::processEvents();
+    for (int round = 0; round < 3; ++round) { // a few rows at a time: removed one range each
+        QSet<QString> kept;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            if (m_model->statusAt(row) == accepted && row != 40 * round + 5)
+                kept.insert(m_model->index(row, 0).data().toString());
+        m_model->removeStaleOfStatus(accepted, kept);
+        QVERIFY(filters.sliced.isFiltering());
+        QCoreApplication::processEvents();
+    }
+    QVERIFY(passEnds(&filters.sliced));
+    QCOMPARE(usersOf(filters.sliced), usersOf(filters.atOnce));
+
+    QSignalSpy busy(&filters.sliced, &AccessRequestFilter::filteringChanged);
+    filters.apply(searchFor("delta"));
+    m_model->setGateFields(accesstest::form()); // a reset
+    QCOMPARE(busy.size(), 2);
+    QVERIFY(!filters.sliced.isFiltering());
+    QCOMPARE(usersOf(filters.sliced), usersOf(filters.atOnce));
+}
+
+// Filter changes, pages, decisions and removals in random order and at random moments of passes.
+void TestAccessFilter::randomChangesDuringPasses()
+{
+    fillWithACrowd(800);
+    SlicedAndAtOnce filters(m_model);
+    QRandomGenerator random(424242);
+    const QList<Change> changes{
+        searchFor("a"), searchFor("al"), searchFor("alpha"), searchFor("bet"), searchFor(""), searchFor("gamma 1"),
+        [](AccessRequestFilter *f) { f->setStatus(pending); }, [](AccessRequestFilter *f) { f->setStatus(QString()); },
+        [](AccessRequestFilter *f) { f->setFieldFilter(QStringLiteral("Country"), QStringLiteral("US")); },
+        [](AccessRequestFilter *f) { f->clearFieldFilters(); },
+        [](AccessRequestFilter *f) { f->setDateRange(QDate(2026, 1, 2), {}); },
+        [](AccessRequestFilter *f) { f->setDateRange({}, {}); },
+        sortBy(AccessRequestModel::FullName, Qt::AscendingOrder), sortBy(AccessRequestModel::RequestedAt, Qt::DescendingOrder),
+        sortBy(AccessRequestModel::ReviewedAt, Qt::AscendingOrder), sortBy(AccessRequestModel::FirstFieldColumn, Qt::DescendingOrder),
+    };
+    for (int round = 0; round < 60; ++round) {
+        filters.apply(changes[random.bounded(int(changes.size()))]);
+        for (int turns = random.bounded(4); turns > 0; --turns)
+            QCoreApplication::processEvents();
+        switch (random.bounded(4)) {
+        case 0:
+            m_model->addRequests(crowd(QStringLiteral("r%1-").arg(round), 20 + random.bounded(60),
+                                       utc("2026-02-01T00:00:00Z").addDays(round), random));
+            break;
+        case 1:
+            for (int row = random.bounded(13); row < m_model->rowCount(); row += 13)
+                m_model->updateStatus(m_model->index(row, 0).data().toString(), random.bounded(2) ? accepted : pending,
+                                      utc("2026-05-01T00:00:00Z").addSecs(random.bounded(100000)), {});
+            break;
+        case 2: {
+            QSet<QString> keep;
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                if (random.bounded(50))
+                    keep.insert(m_model->index(row, 0).data().toString());
+            m_model->removeStaleOfStatus(rejected, keep);
+            break;
+        }
+        default:
+            break;
+        }
+        if (random.bounded(3) == 0) {
+            QVERIFY(passEnds(&filters.sliced));
+            QCOMPARE(usersOf(filters.sliced), usersOf(filters.atOnce));
+        }
+    }
+    QVERIFY(passEnds(&filters.sliced));
+    QCOMPARE(usersOf(filters.sliced), usersOf(filters.atOnce));
 }
 
 QTEST_GUILESS_MAIN(TestAccessFilter)

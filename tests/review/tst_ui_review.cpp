@@ -237,6 +237,37 @@ private Q_SLOTS:
         QVERIFY(m_page->filter()->rowCount() > 0);
     }
 
+    // From the threshold on, a search runs in slices: the field shows an hourglass meanwhile, in
+    // the place of its magnifying glass, so neither the text nor the table moves.
+    void searchInSlicesShowsAnHourglassInTheField()
+    {
+        AccessRequestFilter *filter = m_page->filter();
+        filter->setSliceThreshold(1);
+        QLineEdit *search = m_page->filterBar()->searchEdit();
+        QAction *state = m_page->filterBar()->searchState();
+        const QImage idle = state->icon().pixmap(16).toImage();
+        const QString idleTip = state->toolTip();
+        const QPoint tableAt = m_page->table()->mapTo(m_page.get(), QPoint(0, 0));
+        const QRect searchAt = search->geometry();
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_A);
+        const QRect cursor = search->inputMethodQuery(Qt::ImCursorRectangle).toRect();
+        QVERIFY(filter->isFiltering());
+        QVERIFY(state->icon().pixmap(16).toImage() != idle);
+        QVERIFY(state->toolTip() != idleTip);
+        QSignalSpy done(filter, &AccessRequestFilter::filteringChanged);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().first().toBool(), false);
+        QVERIFY(filter->rowCount() > 0);
+        for (int row = 0; row < filter->rowCount(); ++row)
+            QVERIFY(filter->index(row, 0).data(AccessRequestModel::SearchTextRole).toString().contains(QLatin1Char('a')));
+        QCOMPARE(state->icon().pixmap(16).toImage(), idle);
+        QCOMPARE(state->toolTip(), idleTip);
+        QCOMPARE(search->inputMethodQuery(Qt::ImCursorRectangle).toRect(), cursor);
+        QCOMPARE(search->geometry(), searchAt);
+        QCOMPARE(m_page->table()->mapTo(m_page.get(), QPoint(0, 0)), tableAt);
+    }
+
     void reloadKeepsSelectionScrollAndColumns()
     {
         QTableView *table = m_page->table();

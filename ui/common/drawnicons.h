@@ -8,5 +8,7 @@ namespace hubgate {
 
 // An eye (open: show a secret; crossed out: hide it).
 QIcon eyeIcon(bool crossed);
+// A magnifying glass (search), or an hourglass in the same place while the search is under way.
+QIcon searchIcon(bool busy);
 
 } // namespace hubgate

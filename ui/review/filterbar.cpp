@@ -1,6 +1,7 @@
 #include "filterbar.h"
 
 #include "access/accessrequestfilter.h"
+#include "common/drawnicons.h"
 #include "common/wrappingrow.h"
 #include "countries/countries.h"
 
@@ -20,6 +21,7 @@ FilterBar::FilterBar(AccessRequestFilter *filter, QWidget *parent)
     : QWidget(parent)
     , m_filter(filter)
     , m_search(new QLineEdit(this))
+    , m_searchState(new QAction(m_search))
     , m_field(new QComboBox(this))
     , m_value(new QComboBox(this))
     , m_useDates(new QCheckBox(tr("Requested &between"), this))
@@ -30,6 +32,10 @@ FilterBar::FilterBar(AccessRequestFilter *filter, QWidget *parent)
     m_search->setObjectName(QStringLiteral("requestSearch"));
     m_search->setPlaceholderText(tr("Search user, name, e-mail, answers (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    // Always there, so the text does not move when it turns into an hourglass.
+    m_searchState->setObjectName(QStringLiteral("searchState"));
+    m_search->addAction(m_searchState, QLineEdit::LeadingPosition);
+    showFiltering(m_filter->isFiltering());
     m_field->setObjectName(QStringLiteral("filterField"));
     m_field->setMinimumContentsLength(16);
     m_value->setObjectName(QStringLiteral("filterValue"));
@@ -73,6 +79,8 @@ FilterBar::FilterBar(AccessRequestFilter *filter, QWidget *parent)
     layout->addWidget(filterRow);
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &AccessRequestFilter::setSearchText);
+    connect(m_filter, &AccessRequestFilter::filteringChanged, this, &FilterBar::showFiltering);
+    connect(m_searchState, &QAction::triggered, this, &FilterBar::focusSearch);
     // Escape in the search clears it (a second Escape leaves it for the table).
     auto *clearSearch = new QAction(m_search);
     clearSearch->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -153,6 +161,12 @@ void FilterBar::applyDates()
     m_from->setEnabled(on);
     m_to->setEnabled(on);
     m_filter->setDateRange(on ? m_from->date() : QDate(), on ? m_to->date() : QDate());
+}
+
+void FilterBar::showFiltering(bool busy)
+{
+    m_searchState->setIcon(searchIcon(busy));
+    m_searchState->setToolTip(busy ? tr("Filtering the requests…") : tr("Search"));
 }
 
 void FilterBar::setCounts(int shown, int total)

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -27,6 +28,8 @@ public:
     void focusSearch();
     void clearFilters();
     QLineEdit *searchEdit() const { return m_search; }
+    // The icon at the start of the search: an hourglass while the table is being filtered.
+    QAction *searchState() const { return m_searchState; }
 
 Q_SIGNALS:
     void searchLeft(); // Escape in an empty search: focus goes back to the table
@@ -35,10 +38,12 @@ private:
     void onFieldChosen(int index);
     void applyFieldFilter();
     void applyDates();
+    void showFiltering(bool busy);
 
     AccessRequestFilter *m_filter;
     QList<GateField> m_fields; // filterable ones, in combo order
     QLineEdit *m_search;
+    QAction *m_searchState;
     QComboBox *m_field;
     QComboBox *m_value;
     QCheckBox *m_useDates;
