@@ -407,9 +407,9 @@ void AccessRequestFilter::onSourceRowsInserted(int first, int last)
     if (m_pass) { // shown with the pass's result
         if (inTheMiddle)
             markPassStale();
-        else if (!m_pass->ordered && m_pass->next < m_pass->todo.size()) // tested with the others
+        else if (!m_pass->ordered && m_pass->next < m_pass->toTest.size()) // tested with the others
             for (int row = first; row <= last; ++row)
-                m_pass->todo.push_back(row);
+                m_pass->toTest.push_back(row);
         else
             noteLateRows(first, last);
         return;

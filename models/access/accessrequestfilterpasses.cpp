@@ -34,7 +34,7 @@ FilterPass AccessRequestFilter::continuedPass(bool retest) const
     if (m_pass)
         return m_pass->carriedOver(retest);
     FilterPass shown; // everything shown is accepted, in the shown order
-    (retest ? shown.todo : shown.kept) = m_rows;
+    (retest ? shown.toTest : shown.kept) = m_rows;
     shown.ordered = true;
     return shown;
 }
@@ -101,15 +101,15 @@ void AccessRequestFilter::continuePass()
 bool AccessRequestFilter::testSome(const QElapsedTimer &clock)
 {
     FilterPass &pass = *m_pass;
-    if (pass.next == pass.todo.size())
+    if (pass.next == pass.toTest.size())
         return true;
     if (pass.next == 0) // untouched pages cost nothing; growing step by step copies and faults
-        pass.kept.reserve(pass.kept.size() + pass.todo.size());
-    while (pass.next < pass.todo.size()) {
-        const std::size_t end = std::min(pass.todo.size(), pass.next + RowsPerLook);
+        pass.kept.reserve(pass.kept.size() + pass.toTest.size());
+    while (pass.next < pass.toTest.size()) {
+        const std::size_t end = std::min(pass.toTest.size(), pass.next + RowsPerLook);
         for (; pass.next < end; ++pass.next)
-            if (filterAcceptsRow(pass.todo[pass.next]))
-                pass.kept.push_back(pass.todo[pass.next]);
+            if (filterAcceptsRow(pass.toTest[pass.next]))
+                pass.kept.push_back(pass.toTest[pass.next]);
         if (clock.elapsed() >= m_sliceMs)
             break;
     }

@@ -163,7 +163,7 @@ bool AccessRequestModel::replaceRow(int row, Row packed, QByteArrayView search)
 
 // The page's search texts become a chunk of the model's as they are (shared, not copied): no
 // buffer of every row's text is copied as it grows.
-void AccessRequestModel::appendRows(const QList<Row> &rows, const RequestPage &page)
+void AccessRequestModel::appendRows(QList<Row> rows, const RequestPage &page)
 {
     if (rows.isEmpty())
         return;
@@ -173,7 +173,7 @@ void AccessRequestModel::appendRows(const QList<Row> &rows, const RequestPage &p
     m_searchGarbage += page.search.size();
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(rows.size()) - 1);
-    for (Row row : rows) {
+    for (Row &row : rows) {
         row.searchChunk = chunk;
         m_searchGarbage -= row.searchSize;
         m_rowByUser.insert(row.name, int(m_rows.size()));
@@ -260,7 +260,7 @@ void AccessRequestModel::addPage(const RequestPage &page)
     }
     compactSearch();
     emitRowsChanged(std::move(changed));
-    appendRows(added, page);
+    appendRows(std::move(added), page);
     if (m_counts != countsBefore)
         Q_EMIT countsChanged();
 }

@@ -95,7 +95,7 @@ private:
     void compactSearch();
     // Replaces a row; true if anything changed. Keeps the counts right.
     bool replaceRow(int row, Row packed, QByteArrayView search);
-    void appendRows(const QList<Row> &rows, const RequestPage &page);
+    void appendRows(QList<Row> rows, const RequestPage &page); // taken: its rows move in
     void emitRowsChanged(QList<int> rows);
     void removeRowRange(int first, int last);
     QVariant displayData(const Row &row, int column) const;

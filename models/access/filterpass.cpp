@@ -54,8 +54,8 @@ std::vector<int> sortByKeys(RowKeys keys)
 FilterPass FilterPass::overAllRows(int rows)
 {
     FilterPass pass;
-    pass.todo.resize(std::size_t(std::max(0, rows)));
-    std::iota(pass.todo.begin(), pass.todo.end(), 0);
+    pass.toTest.resize(std::size_t(std::max(0, rows)));
+    std::iota(pass.toTest.begin(), pass.toTest.end(), 0);
     return pass;
 }
 
@@ -64,14 +64,14 @@ FilterPass FilterPass::carriedOver(bool retestKept) const
     FilterPass pass;
     pass.ordered = ordered;
     pass.late = late;
-    // kept, then the rest of todo: in todo's order, which kept follows.
+    // kept, then the rest of toTest: in toTest's order, which kept follows.
     if (retestKept) {
-        pass.todo.reserve(candidates());
-        pass.todo.assign(kept.begin(), kept.end());
+        pass.toTest.reserve(candidates());
+        pass.toTest.assign(kept.begin(), kept.end());
     } else {
         pass.kept = kept;
     }
-    pass.todo.insert(pass.todo.end(), todo.begin() + std::ptrdiff_t(next), todo.end());
+    pass.toTest.insert(pass.toTest.end(), toTest.begin() + std::ptrdiff_t(next), toTest.end());
     return pass;
 }
 

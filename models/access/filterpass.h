@@ -28,10 +28,10 @@ std::vector<int> sortByKeys(RowKeys keys);
 
 struct FilterPass
 {
-    std::vector<int> todo; // source rows to test, from next on
+    std::vector<int> toTest; // source rows to test, from next on
     std::size_t next = 0;
-    std::vector<int> kept; // accepted so far, in the order of todo
-    // todo is in the shown order (it narrows the rows shown), so kept needs no sort.
+    std::vector<int> kept; // accepted so far, in the order of toTest
+    // toTest is in the shown order (it narrows the rows shown), so kept needs no sort.
     bool ordered = false;
     // Rows appended or changed while the pass runs: tested again at its end.
     std::vector<int> late;
@@ -46,7 +46,7 @@ struct FilterPass
     static FilterPass overAllRows(int rows);
     // The same pass for a stricter filter (retest) or a new order: what is kept and what is left.
     FilterPass carriedOver(bool retestKept) const;
-    std::size_t candidates() const { return kept.size() + todo.size() - next; }
+    std::size_t candidates() const { return kept.size() + toTest.size() - next; }
 };
 
 } // namespace hubgate
